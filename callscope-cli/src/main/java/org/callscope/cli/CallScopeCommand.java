@@ -20,10 +20,21 @@ public final class CallScopeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(System.out, System.err).execute(args));
     }
 
-    static CommandLine newCommandLine() {
-        return new CommandLine(new CallScopeCommand());
+    /** The command tree writing to {@code out} and {@code err}; tests use their own streams. */
+    static CommandLine newCommandLine(java.io.PrintStream out, java.io.PrintStream err) {
+        CommandLine cl = new CommandLine(new CallScopeCommand());
+        cl.addSubcommand(new CommandLine(new AnalyzeCommand(out, err)));
+        cl.addSubcommand(new CommandLine(new SipCommand(out, err)));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println("callscope: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return 1;
+        });
+        return cl;
     }
 }

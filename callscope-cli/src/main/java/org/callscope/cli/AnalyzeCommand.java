@@ -1,0 +1,89 @@
+package org.callscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.callscope.engine.anomaly.Anomaly;
+import org.callscope.engine.call.CallRecorder;
+import org.callscope.engine.cdr.CdrSink;
+import org.callscope.engine.config.AnalyzerSettings;
+import org.callscope.engine.config.ConfigException;
+import org.callscope.engine.pipeline.Analyzer;
+import org.callscope.engine.pipeline.AnalyzerStats;
+import org.callscope.engine.spool.CallPcapSpool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code callscope analyze}: captures in, one CDR per call out. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Reads captures and prints one call detail record per call.",
+                "Exit status: 0 ok, 1 bad configuration, 2 bad usage, 3 damaged input (everything before the damage was analysed), 4 unreadable file."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    CaptureOptions capture;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "json (one object per line), table or csv; default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Option(names = "--pcap-dir", paramLabel = "DIR",
+            description = "write <Call-ID>.sip.pcap and <Call-ID>.rtp.pcap per call into DIR")
+    Path pcapDir;
+
+    @Option(names = "--registrations", description = "also print registration records")
+    boolean registrations;
+
+    @Option(names = "--unassociated", description = "also print RTP streams that no call's SDP announced")
+    boolean unassociated;
+
+    @Option(names = "--summary", description = "print counters and anomalies on stderr at the end")
+    boolean summary;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AnalyzeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AnalyzerSettings settings;
+        try {
+            settings = capture.settings(w -> err.println("callscope: warning: " + w));
+        } catch (ConfigException e) {
+            err.println("callscope: " + e.getMessage());
+            return 1;
+        }
+        if (pcapDir != null) {
+            settings.setPcapDir(pcapDir);
+        }
+        CdrSink sink = format.newSink(out, registrations, unassociated);
+        CallRecorder.Factory recorders = settings.pcapDir() == null
+                ? id -> CallRecorder.NONE
+                : new CallPcapSpool(settings.pcapDir(), settings.saveSip(), settings.saveRtp(), err::println);
+        Analyzer analyzer = new Analyzer(settings, sink, recorders, List.of());
+        int status = new CaptureRun(err).run(capture.files, analyzer);
+        if (sink instanceof AutoCloseable c) {
+            c.close();
+        }
+        out.flush();
+        if (summary) {
+            printSummary(analyzer);
+        }
+        return status;
+    }
+
+    private void printSummary(Analyzer analyzer) {
+        AnalyzerStats s = analyzer.stats();
+        err.printf("frames %d, udp %d, tcp %d, sip messages %d, calls %d, malformed %d%n",
+                s.frames, s.udpDatagrams, s.tcpSegments, s.sipMessages, s.callsClosed, s.malformed);
+        for (Map.Entry<Anomaly, Long> e : analyzer.anomalyCounters().nonZero().entrySet()) {
+            err.printf("anomaly %s %d%n", e.getKey(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.callscope.engine.cdr;
+
+/**
+ * What the receiver of a stream said about it in RTCP report blocks (RFC 3550 §6.4), or null
+ * fields when no report covered the stream.
+ *
+ * @param reports          report blocks seen about this SSRC
+ * @param fractionLostMax  worst "fraction lost" reported, as a ratio 0..1
+ * @param cumulativeLost   last cumulative number of packets lost reported
+ * @param jitterMaxMs      largest interarrival jitter reported, in ms
+ * @param rttAvgMs         mean round-trip time from LSR/DLSR, NaN when none could be computed
+ * @param rttMaxMs         largest round-trip time
+ */
+public record RtcpSummary(int reports, double fractionLostMax, long cumulativeLost, double jitterMaxMs,
+                          double rttAvgMs, double rttMaxMs) {
+}

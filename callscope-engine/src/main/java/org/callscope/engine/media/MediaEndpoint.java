@@ -1,0 +1,67 @@
+package org.callscope.engine.media;
+
+import java.util.Arrays;
+
+/**
+ * An address and port where one side of a call said (in SDP) it receives media.
+ * Created on the signalling path; read by media processing. Immutable except for {@link #owner},
+ * which is cleared when the call ends.
+ */
+public final class MediaEndpoint {
+    final long key;
+    final byte[] address;
+    final int port;
+    final CallSide receiver;
+    final boolean rtcp;
+    final PayloadFormat[] formats;
+    /** The SDP profile was RTP/SAVP(F): the payload is SRTP. */
+    final boolean srtp;
+    volatile MediaOwner owner;
+
+    MediaEndpoint(long key, byte[] address, int port, CallSide receiver, boolean rtcp, PayloadFormat[] formats, MediaOwner owner, boolean srtp) {
+        this.key = key;
+        this.address = address;
+        this.port = port;
+        this.receiver = receiver;
+        this.rtcp = rtcp;
+        this.formats = formats;
+        this.owner = owner;
+        this.srtp = srtp;
+    }
+
+    public CallSide receiver() {
+        return receiver;
+    }
+
+    public boolean isRtcp() {
+        return rtcp;
+    }
+
+    public MediaOwner owner() {
+        return owner;
+    }
+
+    boolean sameAddress(byte[] addr, int length) {
+        return address.length == length && Arrays.equals(address, 0, length, addr, 0, length);
+    }
+
+    /** The format announced for {@code payloadType}, or null. */
+    public PayloadFormat format(int payloadType) {
+        for (PayloadFormat f : formats) {
+            if (f.payloadType() == payloadType) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The telephone-event payload type announced here, or -1. */
+    public int telephoneEventType() {
+        for (PayloadFormat f : formats) {
+            if (f.isTelephoneEvent()) {
+                return f.payloadType();
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,63 @@
+package org.callscope.engine.media;
+
+import org.callscope.engine.anomaly.Anomaly;
+import org.callscope.engine.anomaly.AnomalyCounters;
+import org.callscope.engine.bytes.LongObjectMap;
+import org.callscope.engine.bytes.PackedEndpoint;
+
+/**
+ * Media endpoints announced in SDP, keyed by packed address+port. Written by the signalling path
+ * before any later packet is dispatched (signalling before media), read per RTP packet without
+ * allocation. The latest announcement of an address+port wins, as a reused port belongs to the
+ * newest call. Bounded by {@link #MAX_ENDPOINTS}.
+ */
+public final class MediaEndpointTable {
+    /** Four endpoints (RTP+RTCP, both sides) for 250k concurrent calls. */
+    public static final int MAX_ENDPOINTS = 1_000_000;
+
+    private final LongObjectMap<MediaEndpoint> endpoints = new LongObjectMap<>(1024);
+    private final AnomalyCounters anomalies;
+
+    public MediaEndpointTable(AnomalyCounters anomalies) {
+        this.anomalies = anomalies;
+    }
+
+    /** Announces that {@code receiver} of {@code owner} receives media at address:port. */
+    public MediaEndpoint announce(byte[] address, int port, CallSide receiver, boolean rtcp,
+                                  PayloadFormat[] formats, MediaOwner owner, boolean srtp) {
+        long key = PackedEndpoint.pack(address, address.length, port);
+        if (endpoints.get(key) == null && endpoints.size() >= MAX_ENDPOINTS) {
+            anomalies.count(Anomaly.MEDIA_TABLE_FULL);
+            return null;
+        }
+        MediaEndpoint e = new MediaEndpoint(key, address.clone(), port, receiver, rtcp, formats, owner, srtp);
+        endpoints.put(key, e);
+        return e;
+    }
+
+    /** The live endpoint at address:port, or null. Allocation-free. */
+    public MediaEndpoint find(byte[] address, int addrLength, int port) {
+        MediaEndpoint e = endpoints.get(PackedEndpoint.pack(address, addrLength, port));
+        if (e == null || e.owner == null || !e.sameAddress(address, addrLength)) {
+            return null;
+        }
+        return e;
+    }
+
+    /** Forgets every endpoint of {@code owner} (its call ended). */
+    public void release(MediaOwner owner, Iterable<MediaEndpoint> announced) {
+        for (MediaEndpoint e : announced) {
+            if (e.owner == owner) {
+                e.owner = null;
+                MediaEndpoint current = endpoints.get(e.key);
+                if (current == e) {
+                    endpoints.remove(e.key);
+                }
+            }
+        }
+    }
+
+    public int size() {
+        return endpoints.size();
+    }
+}

@@ -1,0 +1,19 @@
+package org.callscope.engine.media;
+
+/** Who announced a media endpoint: a call. Lets the media layer hand streams up without knowing calls. */
+public interface MediaOwner {
+    /** A new RTP stream was found on one of this owner's endpoints. */
+    void onStream(MediaStream stream);
+
+    /** Packet time of the latest media packet, so the owner's RTP timeout can see activity. */
+    void onMediaActivity(long tsNanos);
+
+    /** Frame of a media packet that belongs to this owner, for its per-call RTP capture. */
+    void onMediaFrame(org.callscope.engine.capture.CapturedPacket frame);
+
+    /** An endpoint learned from the packet flow (symmetric RTP), to be released with the owner's others. */
+    void onEndpointLearned(MediaEndpoint endpoint);
+
+    /** This owner's stream with {@code ssrc}, or null; for RTCP reports about it. */
+    MediaStream streamBySsrc(long ssrc);
+}

@@ -1,0 +1,196 @@
+package org.callscope.engine.media;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.callscope.engine.anomaly.Anomaly;
+import org.callscope.engine.anomaly.AnomalyCounters;
+import org.callscope.engine.bytes.PackedEndpoint;
+import org.callscope.engine.capture.CapturedPacket;
+import org.callscope.engine.cdr.RtpStreamReport;
+import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.rtp.RtpHeuristic;
+import org.callscope.engine.rtp.RtpView;
+
+/**
+ * Media path for UDP packets that are not signalling: finds the endpoint an SDP announced (by
+ * destination, then by source for symmetric RTP), the stream by (source, destination, SSRC), and
+ * updates its statistics. RTP that no SDP announced is tracked as unassociated streams and
+ * reported only if it looks like a real stream (sequence numbers mostly step by one).
+ *
+ * <p>One instance per media thread; the hot path allocates only when a stream is new.
+ */
+public final class MediaProcessor {
+    /** Unassociated candidate streams kept at once; each random UDP flow that parses as RTP is one. */
+    static final int MAX_UNASSOCIATED = 100_000;
+    /** Fewest packets for an unassociated stream to be reported (the MGCP-set-up stream in Wireshark's samples has 6). */
+    static final int MIN_UNASSOCIATED_PACKETS = 4;
+    /** A candidate idle this long (packet time) is dropped or reported. */
+    static final long UNASSOCIATED_IDLE_NANOS = 60_000_000_000L;
+
+    private final MediaEndpointTable endpoints;
+    private final AnomalyCounters anomalies;
+    private final StreamTable streams = new StreamTable();
+    private final List<MediaStream> unassociated = new ArrayList<>();
+    private final RtpView rtp = new RtpView();
+    private final RtcpReportWalker rtcp = new RtcpReportWalker();
+    private final Consumer<RtpStreamReport> unassociatedSink;
+    private MediaEndpoint rtcpEndpoint;
+    private long rtcpArrivalNanos;
+
+    private final RtcpReportWalker.Listener reportListener = this::onReportBlock;
+
+    public MediaProcessor(MediaEndpointTable endpoints, AnomalyCounters anomalies, Consumer<RtpStreamReport> unassociatedSink) {
+        this.endpoints = endpoints;
+        this.anomalies = anomalies;
+        this.unassociatedSink = unassociatedSink;
+    }
+
+    /** Handles one UDP datagram that was not SIP. {@code frame} is the frame it came in, for spooling. */
+    public void onUdp(DecodedPacket p, CapturedPacket frame) {
+        int addrLen = p.addrLength();
+        MediaEndpoint ep = endpoints.find(p.dstAddr, addrLen, p.dstPort);
+        CallSide sender;
+        if (ep != null) {
+            sender = ep.receiver.other();
+        } else {
+            ep = endpoints.find(p.srcAddr, addrLen, p.srcPort);
+            sender = ep == null ? null : ep.receiver;
+        }
+        byte[] buf = p.payload;
+        int off = p.payloadOffset;
+        int len = p.payloadLength;
+        if (ep != null) {
+            MediaOwner owner = ep.owner;
+            owner.onMediaActivity(p.tsNanos);
+            owner.onMediaFrame(frame);
+            if (ep.rtcp || RtpHeuristic.looksLikeRtcp(buf, off, len)) {
+                rtcpEndpoint = ep;
+                rtcpArrivalNanos = p.tsNanos;
+                if (!rtcp.walk(buf, off, len, p.tsNanos, reportListener)) {
+                    anomalies.count(Anomaly.RTCP_MALFORMED);
+                }
+                return;
+            }
+        } else if (RtpHeuristic.looksLikeRtcp(buf, off, len)) {
+            return;
+        }
+        if (!rtp.wrap(buf, off, len)) {
+            if (ep != null) {
+                anomalies.count(Anomaly.RTP_TRUNCATED);
+            }
+            return;
+        }
+        if (ep == null && !plausibleUnannounced(rtp.payloadType())) {
+            return;
+        }
+        long ssrc = rtp.ssrc() & 0xffffffffL;
+        long srcKey = PackedEndpoint.pack(p.srcAddr, addrLen, p.srcPort);
+        long dstKey = PackedEndpoint.pack(p.dstAddr, addrLen, p.dstPort);
+        long hash = StreamTable.hash(srcKey, dstKey, ssrc);
+        MediaStream s = streams.find(hash, p, ssrc);
+        if (s == null) {
+            s = newStream(p, ssrc, srcKey, dstKey, hash, ep, sender);
+            if (s == null) {
+                return;
+            }
+        }
+        s.onRtp(p.tsNanos, rtp.sequence(), rtp.timestamp(), rtp.payloadType(), rtp.marker(),
+                buf, rtp.payloadOffset(), rtp.payloadLength());
+    }
+
+    private MediaStream newStream(DecodedPacket p, long ssrc, long srcKey, long dstKey, long hash,
+                                  MediaEndpoint ep, CallSide sender) {
+        if (ep == null && unassociated.size() >= MAX_UNASSOCIATED) {
+            anomalies.count(Anomaly.MEDIA_TABLE_FULL);
+            return null;
+        }
+        MediaOwner owner = ep == null ? null : ep.owner;
+        boolean srtp = ep != null && ep.srtp;
+        MediaStream s = new MediaStream(ssrc, srcKey, dstKey, p, owner, sender, ep, srtp);
+        streams.add(hash, s);
+        if (owner == null) {
+            unassociated.add(s);
+        } else {
+            owner.onStream(s);
+            learnSymmetricSource(p, ep, sender, owner);
+        }
+        return s;
+    }
+
+    /**
+     * Symmetric RTP (RFC 4961): a side sends from where it receives. When media reaches an
+     * announced endpoint from an address nobody announced (NAT), the source becomes the sender's
+     * receiving endpoint, so the reverse stream is found too.
+     */
+    private void learnSymmetricSource(DecodedPacket p, MediaEndpoint ep, CallSide sender, MediaOwner owner) {
+        if (endpoints.find(p.srcAddr, p.addrLength(), p.srcPort) != null) {
+            return;
+        }
+        byte[] addr = java.util.Arrays.copyOf(p.srcAddr, p.addrLength());
+        MediaEndpoint learned = endpoints.announce(addr, p.srcPort, sender, false, ep.formats, owner, ep.srtp);
+        if (learned != null) {
+            owner.onEndpointLearned(learned);
+        }
+    }
+
+    private static boolean plausibleUnannounced(int pt) {
+        // Static audio/video types and the dynamic range; 72-76 would be RTCP (RFC 5761 §4).
+        return pt <= 34 || (pt >= 96 && pt <= 127);
+    }
+
+    private void onReportBlock(long reporterSsrc, long subjectSsrc, double fractionLost, long cumulativeLost,
+                               long highestSeq, long jitter, long lsr, long dlsr) {
+        MediaEndpoint ep = rtcpEndpoint;
+        if (ep == null || ep.owner == null) {
+            return;
+        }
+        MediaStream s = ep.owner.streamBySsrc(subjectSsrc);
+        if (s != null) {
+            double rtt = RtcpReportWalker.roundTripMillis(rtcpArrivalNanos, lsr, dlsr);
+            s.onReportBlock(fractionLost, cumulativeLost, jitter, rtt);
+        }
+    }
+
+    /** Removes the streams of a finished call. */
+    public void release(List<MediaStream> owned) {
+        for (MediaStream s : owned) {
+            streams.remove(StreamTable.hash(s.srcKey, s.dstKey, s.ssrc), s);
+        }
+    }
+
+    /** Reports and drops unassociated streams idle since before {@code nowNanos - idle}. */
+    public void expire(long nowNanos) {
+        sweep(nowNanos - UNASSOCIATED_IDLE_NANOS);
+    }
+
+    /** End of input: reports every remaining unassociated stream. */
+    public void flush() {
+        sweep(Long.MAX_VALUE);
+    }
+
+    private void sweep(long idleBefore) {
+        List<MediaStream> keep = new ArrayList<>(unassociated.size());
+        for (MediaStream s : unassociated) {
+            if (s.lastNanos() < idleBefore) {
+                streams.remove(StreamTable.hash(s.srcKey, s.dstKey, s.ssrc), s);
+                if (looksLikeRealStream(s)) {
+                    unassociatedSink.accept(s.report());
+                }
+            } else {
+                keep.add(s);
+            }
+        }
+        unassociated.clear();
+        unassociated.addAll(keep);
+    }
+
+    private static boolean looksLikeRealStream(MediaStream s) {
+        long packets = s.packets();
+        return packets >= MIN_UNASSOCIATED_PACKETS && s.stats.sequentialRatio() >= 0.8;
+    }
+
+    public int liveStreams() {
+        return streams.size();
+    }
+}

@@ -1,0 +1,161 @@
+package org.callscope.engine.media;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.callscope.engine.cdr.RtcpSummary;
+import org.callscope.engine.cdr.RtpStreamReport;
+import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.rtp.DtmfEventDecoder;
+import org.callscope.engine.rtp.RtpCodecs;
+import org.callscope.engine.rtp.RtpStreamStats;
+
+/**
+ * One RTP stream: one SSRC from one source to one destination. Owned by the media path that
+ * created it; per-packet updates allocate nothing.
+ */
+public final class MediaStream {
+    final long ssrc;
+    final long srcKey;
+    final long dstKey;
+    final byte[] srcAddr;
+    final int srcPort;
+    final byte[] dstAddr;
+    final int dstPort;
+    final MediaOwner owner;
+    final CallSide sender;
+    final MediaEndpoint endpoint;
+    final RtpStreamStats stats = new RtpStreamStats();
+    private final DtmfEventDecoder dtmf = new DtmfEventDecoder();
+    private final List<TimedDigit> digits = new ArrayList<>();
+    private final boolean srtp;
+    private int payloadType = -1;
+    private String codec;
+    private int telephoneEvent = -1;
+    private long firstNanos;
+    private long lastNanos;
+
+    private int rtcpReports;
+    private double rtcpFractionLostMax;
+    private long rtcpCumulativeLost;
+    private double rtcpJitterMaxMs;
+    private double rttSumMs;
+    private int rttCount;
+    private double rttMaxMs;
+
+    MediaStream(long ssrc, long srcKey, long dstKey, DecodedPacket p, MediaOwner owner, CallSide sender,
+                MediaEndpoint endpoint, boolean srtp) {
+        this.ssrc = ssrc;
+        this.srcKey = srcKey;
+        this.dstKey = dstKey;
+        this.srcAddr = Arrays.copyOf(p.srcAddr, p.addrLength());
+        this.srcPort = p.srcPort;
+        this.dstAddr = Arrays.copyOf(p.dstAddr, p.addrLength());
+        this.dstPort = p.dstPort;
+        this.owner = owner;
+        this.sender = sender;
+        this.endpoint = endpoint;
+        this.srtp = srtp;
+        if (endpoint != null) {
+            telephoneEvent = endpoint.telephoneEventType();
+        }
+    }
+
+    boolean matches(DecodedPacket p, long ssrc) {
+        return this.ssrc == ssrc && srcPort == p.srcPort && dstPort == p.dstPort
+                && srcAddr.length == p.addrLength()
+                && Arrays.equals(srcAddr, 0, srcAddr.length, p.srcAddr, 0, srcAddr.length)
+                && Arrays.equals(dstAddr, 0, dstAddr.length, p.dstAddr, 0, dstAddr.length);
+    }
+
+    /** Accounts one RTP packet. Allocation-free except when a DTMF digit completes. */
+    void onRtp(long tsNanos, int seq, long rtpTimestamp, int pt, boolean marker,
+               byte[] buf, int payloadOff, int payloadLen) {
+        if (firstNanos == 0) {
+            firstNanos = tsNanos;
+        }
+        lastNanos = tsNanos;
+        if (pt == telephoneEvent || (telephoneEvent < 0 && pt >= 96 && payloadLen == 4 && payloadType >= 0 && pt != payloadType)) {
+            char digit = dtmf.onPacket(rtpTimestamp, buf, payloadOff, payloadLen);
+            if (digit != 0) {
+                digits.add(new TimedDigit(tsNanos, digit));
+            }
+        } else if (payloadType < 0 && pt != 13) {
+            payloadType = pt;
+            PayloadFormat f = endpoint == null ? null : endpoint.format(pt);
+            codec = f != null ? f.encoding() : RtpCodecs.name(pt);
+            int clock = f != null ? f.clockRate() : RtpCodecs.clockRate(pt);
+            stats.setClockRate(clock > 0 ? clock : 8000);
+        }
+        if (payloadType < 0 && stats.packets() == 0) {
+            stats.setClockRate(RtpCodecs.clockRate(pt) > 0 ? RtpCodecs.clockRate(pt) : 8000);
+        }
+        stats.onPacket(tsNanos, seq, rtpTimestamp, pt, marker, payloadLen);
+    }
+
+    /** An RTCP report block whose subject is this stream (RFC 3550 §6.4.1). */
+    void onReportBlock(double fractionLost, long cumulativeLost, long jitterUnits, double rttMs) {
+        rtcpReports++;
+        rtcpFractionLostMax = Math.max(rtcpFractionLostMax, fractionLost);
+        rtcpCumulativeLost = cumulativeLost;
+        int clock = stats.clockRate() > 0 ? stats.clockRate() : 8000;
+        rtcpJitterMaxMs = Math.max(rtcpJitterMaxMs, jitterUnits * 1000.0 / clock);
+        if (!Double.isNaN(rttMs)) {
+            rttSumMs += rttMs;
+            rttCount++;
+            rttMaxMs = Math.max(rttMaxMs, rttMs);
+        }
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public CallSide sender() {
+        return sender;
+    }
+
+    public long packets() {
+        return stats.packets();
+    }
+
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    public long lastNanos() {
+        return lastNanos;
+    }
+
+    /** DTMF digits from RFC 4733 events, with their arrival times. */
+    public List<TimedDigit> digits() {
+        return digits;
+    }
+
+    /** Snapshot of the statistics for a CDR. Allocates. */
+    public RtpStreamReport report() {
+        RtcpSummary rtcp = rtcpReports == 0 ? null : new RtcpSummary(rtcpReports, rtcpFractionLostMax,
+                rtcpCumulativeLost, rtcpJitterMaxMs, rttCount == 0 ? Double.NaN : rttSumMs / rttCount,
+                rttCount == 0 ? Double.NaN : rttMaxMs);
+        return new RtpStreamReport(ssrc,
+                DecodedPacket.addressString(srcAddr, srcAddr.length), srcPort,
+                DecodedPacket.addressString(dstAddr, dstAddr.length), dstPort,
+                sender == null ? null : sender.letter(),
+                payloadType, codec,
+                stats.packets(), stats.lost(), stats.duplicates(), stats.outOfOrder(),
+                stats.jitterAvgMs(), stats.jitterMaxMs(), stats.maxDeltaMs(),
+                stats.mosF1(), stats.mosF2(), stats.mosAdapt(),
+                stats.delayBuckets(),
+                instant(firstNanos), instant(lastNanos),
+                srtp, false, srtp ? "no key" : null, rtcp);
+    }
+
+    private static Instant instant(long nanos) {
+        return nanos == 0 ? null : Instant.ofEpochSecond(0, nanos);
+    }
+
+    /** A DTMF digit and when it was seen. */
+    public record TimedDigit(long tsNanos, char digit) {
+    }
+}

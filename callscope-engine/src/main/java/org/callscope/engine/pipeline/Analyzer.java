@@ -1,0 +1,182 @@
+package org.callscope.engine.pipeline;
+
+import java.util.List;
+import org.callscope.engine.anomaly.Anomaly;
+import org.callscope.engine.anomaly.AnomalyCounters;
+import org.callscope.engine.call.CallRecorder;
+import org.callscope.engine.call.CallTable;
+import org.callscope.engine.call.SipEvent;
+import org.callscope.engine.capture.CapturedPacket;
+import org.callscope.engine.cdr.CdrSink;
+import org.callscope.engine.config.AnalyzerSettings;
+import org.callscope.engine.decode.DecodeStatus;
+import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.decode.PacketDecoder;
+import org.callscope.engine.defrag.IpDefragmenter;
+import org.callscope.engine.media.MediaEndpointTable;
+import org.callscope.engine.media.MediaProcessor;
+import org.callscope.engine.sip.SipHeuristic;
+import org.callscope.engine.sip.SipMessage;
+import org.callscope.engine.sip.SipParser;
+import org.callscope.engine.tcp.TcpLimits;
+import org.callscope.engine.tcp.TcpReassembler;
+
+/**
+ * The only code that knows the order: frame → decoder → UDP SIP / TCP reassembly → SIP → call
+ * table, and UDP media → media processor. Timers run on packet time, once per second of it.
+ *
+ * <p>Single-threaded: one capture thread calls {@link #onFrame} then {@link #finish}.
+ */
+public final class Analyzer {
+    private static final long TICK_NANOS = 1_000_000_000L;
+
+    private final AnalyzerSettings settings;
+    private final AnomalyCounters anomalies = new AnomalyCounters();
+    private final IpDefragmenter defragmenter;
+    private final PacketDecoder decoder;
+    private final DecodedPacket packet = new DecodedPacket();
+    private final MediaEndpointTable endpoints;
+    private final MediaProcessor media;
+    private final CallTable calls;
+    private final TcpReassembler tcp;
+    private final List<SipEventListener> sipListeners;
+    private final AnalyzerStats stats = new AnalyzerStats();
+    private CapturedPacket currentFrame;
+    private long clockNanos;
+    private long nextTickNanos;
+
+    public Analyzer(AnalyzerSettings settings, CdrSink sink, CallRecorder.Factory recorders, List<SipEventListener> sipListeners) {
+        this.settings = settings;
+        this.defragmenter = new IpDefragmenter(anomalies);
+        this.decoder = new PacketDecoder(anomalies, defragmenter);
+        this.endpoints = new MediaEndpointTable(anomalies);
+        this.media = new MediaProcessor(endpoints, anomalies, sink::onUnassociatedStream);
+        this.calls = new CallTable(settings, endpoints, media, sink, anomalies, recorders);
+        this.tcp = new TcpReassembler(new SipStreamHandlers(this), anomalies, TcpLimits.defaults());
+        this.sipListeners = List.copyOf(sipListeners);
+    }
+
+    /** Analyses one frame. The frame's bytes are not kept after the call returns. */
+    public void onFrame(CapturedPacket frame) {
+        stats.frames++;
+        currentFrame = frame;
+        advanceClock(frame.tsNanos);
+        DecodeStatus status = decoder.decode(frame, packet);
+        switch (status) {
+            case UDP -> onUdp(frame);
+            case TCP -> {
+                stats.tcpSegments++;
+                tcp.accept(packet);
+            }
+            case MALFORMED -> stats.malformed++;
+            default -> {
+                // OTHER and FRAGMENT_HELD: nothing to do until a datagram completes.
+            }
+        }
+    }
+
+    private void onUdp(CapturedPacket frame) {
+        stats.udpDatagrams++;
+        byte[] buf = packet.payload;
+        int off = packet.payloadOffset;
+        int len = packet.payloadLength;
+        boolean sipPort = settings.isSipPort(packet.srcPort) || settings.isSipPort(packet.dstPort);
+        if (sipPort || (settings.sipHeuristic() && SipHeuristic.looksLikeSip(buf, off, len))) {
+            SipMessage m = SipParser.parse(buf, off, len);
+            if (m != null) {
+                CapturedPacket copy = new CapturedPacket();
+                copy.data = new byte[frame.capturedLength];
+                copy.copyFrom(frame);
+                dispatchSip(m, "udp", List.of(copy));
+                return;
+            }
+            if (sipPort && !isKeepAlive(buf, off, len)) {
+                anomalies.count(Anomaly.SIP_MALFORMED);
+            }
+            if (sipPort) {
+                return;
+            }
+        }
+        stats.mediaDatagrams++;
+        media.onUdp(packet, frame);
+    }
+
+    /** CRLF keep-alives (RFC 5626 §3.5.1) and empty datagrams on SIP ports are not malformed SIP. */
+    private static boolean isKeepAlive(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (buf[i] != '\r' && buf[i] != '\n' && buf[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hands a SIP message recovered from any transport to the listeners and the call table. */
+    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames) {
+        stats.sipMessages++;
+        SipEvent e = new SipEvent(m, packet.tsNanos,
+                java.util.Arrays.copyOf(packet.srcAddr, packet.addrLength()), packet.srcPort,
+                java.util.Arrays.copyOf(packet.dstAddr, packet.addrLength()), packet.dstPort,
+                packet.srcAddrString(), packet.dstAddrString(), transport, frames);
+        for (SipEventListener l : sipListeners) {
+            l.onSip(e);
+        }
+        calls.onSip(e);
+    }
+
+    /** Same as {@link #dispatchSip} for a stream whose addresses are those of its direction, not of the current packet. */
+    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames, SipEvent addressing, long tsNanos) {
+        stats.sipMessages++;
+        SipEvent e = new SipEvent(m, tsNanos, addressing.srcAddr(), addressing.srcPort(), addressing.dstAddr(),
+                addressing.dstPort(), addressing.srcIp(), addressing.dstIp(), transport, frames);
+        for (SipEventListener l : sipListeners) {
+            l.onSip(e);
+        }
+        calls.onSip(e);
+    }
+
+    CapturedPacket currentFrame() {
+        return currentFrame;
+    }
+
+    AnalyzerSettings settings() {
+        return settings;
+    }
+
+    AnomalyCounters anomalies() {
+        return anomalies;
+    }
+
+    private void advanceClock(long tsNanos) {
+        if (tsNanos <= clockNanos) {
+            return;
+        }
+        clockNanos = tsNanos;
+        if (nextTickNanos == 0) {
+            nextTickNanos = tsNanos + TICK_NANOS;
+        } else if (tsNanos >= nextTickNanos) {
+            nextTickNanos = tsNanos + TICK_NANOS;
+            tcp.expire(tsNanos);
+            defragmenter.expire(tsNanos);
+            calls.expire(tsNanos);
+            media.expire(tsNanos);
+        }
+    }
+
+    /** End of input: flushes streams, closes every call, reports what is left. */
+    public void finish() {
+        tcp.closeAll(clockNanos);
+        calls.closeAll();
+        media.flush();
+    }
+
+    public AnomalyCounters anomalyCounters() {
+        return anomalies;
+    }
+
+    public AnalyzerStats stats() {
+        stats.openCalls = calls.openCalls();
+        stats.callsClosed = calls.callsClosed();
+        return stats;
+    }
+}
