@@ -16,6 +16,9 @@ public enum Anomaly {
     SLL2_TRUNCATED,
     NULL_TRUNCATED,
     NULL_UNKNOWN_FAMILY,
+    MPLS_TRUNCATED,
+    MPLS_TOO_DEEP,
+    PPPOE_TRUNCATED,
     // network layer
     IPV4_TRUNCATED,
     IPV4_BAD_HEADER_LENGTH,
@@ -28,6 +31,7 @@ public enum Anomaly {
     FRAGMENT_TOO_LARGE,
     FRAGMENT_TIMEOUT,
     FRAGMENT_TABLE_FULL,
+    FRAGMENT_BAD_LENGTH,
     // tunnels
     GRE_TRUNCATED,
     GRE_UNSUPPORTED,
