@@ -47,6 +47,7 @@ public enum Anomaly {
     TCP_OVERLAP_MISMATCH,
     TCP_BUFFER_FULL,
     TCP_TABLE_FULL,
+    TCP_OUT_OF_WINDOW,
     // websocket
     WEBSOCKET_BAD_FRAME,
     WEBSOCKET_FRAME_TOO_LARGE,

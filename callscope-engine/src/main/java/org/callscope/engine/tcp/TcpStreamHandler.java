@@ -1,0 +1,18 @@
+package org.callscope.engine.tcp;
+
+/**
+ * Receives one direction of a TCP connection as an ordered byte stream.
+ *
+ * <p>Called on the thread that drives the {@link TcpReassembler}. Every byte position of the
+ * stream is reported exactly once, either in {@link #onData} or counted in {@link #onGap}.
+ */
+public interface TcpStreamHandler {
+    /** In-order bytes. {@code buf} is valid only during the call: copy what must be kept. */
+    void onData(byte[] buf, int off, int len, long tsNanos);
+
+    /** {@code missingBytes} at this point of the stream will never arrive (lost before capture). */
+    void onGap(long missingBytes, long tsNanos);
+
+    /** FIN/RST seen and all data delivered, or timeout/eviction/end of input. Called once, last. */
+    void onClose(long tsNanos);
+}
