@@ -187,7 +187,7 @@ public final class MediaProcessor {
 
     private static boolean looksLikeRealStream(MediaStream s) {
         long packets = s.packets();
-        return packets >= MIN_UNASSOCIATED_PACKETS && s.stats.sequentialRatio() >= 0.8;
+        return packets >= MIN_UNASSOCIATED_PACKETS && s.sequentialRatio() >= 0.8;
     }
 
     public int liveStreams() {

@@ -8,6 +8,7 @@ import org.callscope.engine.cdr.RtcpSummary;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.decode.DecodedPacket;
 import org.callscope.engine.rtp.DtmfEventDecoder;
+import org.callscope.engine.rtp.EModel;
 import org.callscope.engine.rtp.RtpCodecs;
 import org.callscope.engine.rtp.RtpStreamStats;
 
@@ -27,12 +28,14 @@ public final class MediaStream {
     final CallSide sender;
     final MediaEndpoint endpoint;
     final RtpStreamStats stats = new RtpStreamStats();
-    private final DtmfEventDecoder dtmf = new DtmfEventDecoder();
+    private final DtmfEventDecoder dtmf;
     private final List<TimedDigit> digits = new ArrayList<>();
     private final boolean srtp;
     private int payloadType = -1;
     private String codec;
-    private int telephoneEvent = -1;
+    private final int telephoneEvent;
+    private int lastSeq = -1;
+    private long sequentialPackets;
     private long firstNanos;
     private long lastNanos;
 
@@ -57,9 +60,9 @@ public final class MediaStream {
         this.sender = sender;
         this.endpoint = endpoint;
         this.srtp = srtp;
-        if (endpoint != null) {
-            telephoneEvent = endpoint.telephoneEventType();
-        }
+        this.telephoneEvent = endpoint == null ? -1 : endpoint.telephoneEventType();
+        this.dtmf = new DtmfEventDecoder(telephoneEvent);
+        stats.setTelephoneEventPayloadType(telephoneEvent);
     }
 
     boolean matches(DecodedPacket p, long ssrc) {
@@ -76,22 +79,31 @@ public final class MediaStream {
             firstNanos = tsNanos;
         }
         lastNanos = tsNanos;
-        if (pt == telephoneEvent || (telephoneEvent < 0 && pt >= 96 && payloadLen == 4 && payloadType >= 0 && pt != payloadType)) {
-            char digit = dtmf.onPacket(rtpTimestamp, buf, payloadOff, payloadLen);
-            if (digit != 0) {
+        if (lastSeq >= 0 && ((lastSeq + 1) & 0xffff) == seq) {
+            sequentialPackets++;
+        }
+        lastSeq = seq;
+        if (pt == telephoneEvent) {
+            char digit = dtmf.onPayload(rtpTimestamp, buf, payloadOff, payloadLen);
+            if (digit != DtmfEventDecoder.NONE) {
                 digits.add(new TimedDigit(tsNanos, digit));
             }
-        } else if (payloadType < 0 && pt != 13) {
+        } else if (payloadType < 0 && !RtpCodecs.isComfortNoise(pt)) {
             payloadType = pt;
             PayloadFormat f = endpoint == null ? null : endpoint.format(pt);
-            codec = f != null ? f.encoding() : RtpCodecs.name(pt);
-            int clock = f != null ? f.clockRate() : RtpCodecs.clockRate(pt);
-            stats.setClockRate(clock > 0 ? clock : 8000);
-        }
-        if (payloadType < 0 && stats.packets() == 0) {
-            stats.setClockRate(RtpCodecs.clockRate(pt) > 0 ? RtpCodecs.clockRate(pt) : 8000);
+            codec = f != null && f.encoding() != null ? f.encoding() : RtpCodecs.encodingName(pt);
+            if (RtpCodecs.isDynamic(pt)) {
+                stats.setClockRate(f != null && f.clockRate() > 0 ? f.clockRate() : RtpCodecs.clockRate(codec));
+            }
+            stats.setCodec(EModel.Codec.forPayloadType(pt));
         }
         stats.onPacket(tsNanos, seq, rtpTimestamp, pt, marker, payloadLen);
+    }
+
+    /** Share of packets whose sequence number followed the previous one: real RTP is near 1. */
+    double sequentialRatio() {
+        long packets = stats.packets();
+        return packets <= 1 ? 0 : (double) sequentialPackets / (packets - 1);
     }
 
     /** An RTCP report block whose subject is this stream (RFC 3550 §6.4.1). */
@@ -99,7 +111,8 @@ public final class MediaStream {
         rtcpReports++;
         rtcpFractionLostMax = Math.max(rtcpFractionLostMax, fractionLost);
         rtcpCumulativeLost = cumulativeLost;
-        int clock = stats.clockRate() > 0 ? stats.clockRate() : 8000;
+        int clock = payloadType >= 0 && !RtpCodecs.isDynamic(payloadType) ? RtpCodecs.staticClockRate(payloadType)
+                : stats.clockRate() > 0 ? stats.clockRate() : 8000;
         rtcpJitterMaxMs = Math.max(rtcpJitterMaxMs, jitterUnits * 1000.0 / clock);
         if (!Double.isNaN(rttMs)) {
             rttSumMs += rttMs;
@@ -144,11 +157,19 @@ public final class MediaStream {
                 sender == null ? null : sender.letter(),
                 payloadType, codec,
                 stats.packets(), stats.lost(), stats.duplicates(), stats.outOfOrder(),
-                stats.jitterAvgMs(), stats.jitterMaxMs(), stats.maxDeltaMs(),
+                stats.meanJitterMillis(), stats.maxJitterMillis(), stats.maxDeltaMillis(),
                 stats.mosF1(), stats.mosF2(), stats.mosAdapt(),
-                stats.delayBuckets(),
+                delayBuckets(),
                 instant(firstNanos), instant(lastNanos),
                 srtp, false, srtp ? "no key" : null, rtcp);
+    }
+
+    private long[] delayBuckets() {
+        long[] b = new long[RtpStreamStats.DELAY_BUCKET_MILLIS.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = stats.delayBucket(i);
+        }
+        return b;
     }
 
     private static Instant instant(long nanos) {

@@ -52,7 +52,7 @@ public final class Analyzer {
         this.endpoints = new MediaEndpointTable(anomalies);
         this.media = new MediaProcessor(endpoints, anomalies, sink::onUnassociatedStream);
         this.calls = new CallTable(settings, endpoints, media, sink, anomalies, recorders);
-        this.tcp = new TcpReassembler(new SipStreamHandlers(this), anomalies, TcpLimits.defaults());
+        this.tcp = new TcpReassembler(new SipStreamHandlers(this), anomalies, TcpLimits.DEFAULTS);
         this.sipListeners = List.copyOf(sipListeners);
     }
 

@@ -1,0 +1,83 @@
+package org.callscope.engine.pipeline;
+
+import java.util.List;
+import org.callscope.engine.call.SipEvent;
+import org.callscope.engine.capture.CapturedPacket;
+import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.sip.SipHeuristic;
+import org.callscope.engine.sip.SipMessage;
+import org.callscope.engine.sip.SipStreamFramer;
+import org.callscope.engine.tcp.TcpDirection;
+import org.callscope.engine.tcp.TcpStreamHandler;
+import org.callscope.engine.tcp.TcpStreamHandlerFactory;
+import org.callscope.engine.websocket.WebSocketHandshake;
+
+/**
+ * Decides who reads a TCP direction: SIP framed by Content-Length when a SIP port is involved or
+ * the first bytes look like SIP, SIP over WebSocket (RFC 7118) when the first bytes are a
+ * WebSocket upgrade, nobody otherwise (nothing is buffered for ignored streams).
+ */
+final class SipStreamHandlers implements TcpStreamHandlerFactory {
+    private final Analyzer analyzer;
+
+    SipStreamHandlers(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public TcpStreamHandler open(TcpDirection direction, DecodedPacket first) {
+        byte[] b = first.payload;
+        int off = first.payloadOffset;
+        int len = first.payloadLength;
+        if (WebSocketHandshake.isUpgradeRequest(b, off, len) || WebSocketHandshake.isUpgradeResponse(b, off, len)) {
+            return new WebSocketSipHandler(analyzer, addressing(direction));
+        }
+        boolean sipPort = analyzer.settings().isSipPort(direction.srcPort()) || analyzer.settings().isSipPort(direction.dstPort());
+        if (sipPort || SipHeuristic.looksLikeSip(b, off, len)) {
+            return new SipTcpHandler(addressing(direction));
+        }
+        return null;
+    }
+
+    /** Addresses of the direction, carried by every message it yields. */
+    static SipEvent addressing(TcpDirection d) {
+        return new SipEvent(null, 0, d.srcAddr(), d.srcPort(), d.dstAddr(), d.dstPort(),
+                d.srcAddress(), d.dstAddress(), "tcp", List.of());
+    }
+
+    /** SIP over plain TCP: Content-Length framing (RFC 3261 §18.3). */
+    private final class SipTcpHandler implements TcpStreamHandler {
+        private final SipEvent addressing;
+        private final FrameTracker frames = new FrameTracker();
+        private final SipStreamFramer framer;
+
+        SipTcpHandler(SipEvent addressing) {
+            this.addressing = addressing;
+            this.framer = new SipStreamFramer(this::onMessage, analyzer.anomalies());
+        }
+
+        private void onMessage(SipMessage m, long tsNanos) {
+            analyzer.dispatchSip(m, "tcp", frames.take(), addressing, tsNanos);
+        }
+
+        @Override
+        public void onData(byte[] buf, int off, int len, long tsNanos) {
+            CapturedPacket frame = analyzer.currentFrame();
+            if (frame != null) {
+                frames.add(frame);
+            }
+            framer.feed(buf, off, len, tsNanos);
+            frames.keepLatestIf(framer.bufferedBytes() > 0);
+        }
+
+        @Override
+        public void onGap(long missingBytes, long tsNanos) {
+            framer.onGap(missingBytes);
+        }
+
+        @Override
+        public void onClose(long tsNanos) {
+            // A partial message at the close is incomplete and is dropped.
+        }
+    }
+}
