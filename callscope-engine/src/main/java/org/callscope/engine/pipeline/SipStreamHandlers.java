@@ -67,7 +67,7 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
                 frames.add(frame);
             }
             framer.feed(buf, off, len, tsNanos);
-            frames.keepLatestIf(framer.bufferedBytes() > 0);
+            frames.keepLatestIf(framer.buffered() > 0);
         }
 
         @Override
