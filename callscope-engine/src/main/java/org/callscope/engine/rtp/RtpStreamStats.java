@@ -1,5 +1,7 @@
 package org.callscope.engine.rtp;
 
+import java.util.Arrays;
+
 /**
  * Quality statistics of one RTP stream (one SSRC at one 5-tuple), fed once per packet in
  * arrival order. Plain fields, no allocation per packet, owned by the worker thread that owns
@@ -253,7 +255,7 @@ public final class RtpStreamStats {
         long ext = maxExtendedSeq + d;
         if (d > 0) {
             if (d >= SEQUENCE_WINDOW) {
-                java.util.Arrays.fill(seen, 0);
+                Arrays.fill(seen, 0);
             } else {
                 for (long s = maxExtendedSeq + 1; s < ext; s++) {
                     clear(s);
