@@ -1,5 +1,7 @@
 package org.callscope.engine.rtp;
 
+import java.util.Arrays;
+
 /**
  * Quality statistics of one RTP stream (one SSRC at one 5-tuple), fed once per packet in
  * arrival order. Plain fields, no allocation per packet, owned by the worker thread that owns
@@ -82,6 +84,7 @@ public final class RtpStreamStats {
 
     // RFC 3550 A.1 style highest extended sequence and the duplicate window.
     private long maxExtendedSeq;
+    private long minExtendedSeq;
     private final long[] seen = new long[SEQUENCE_WINDOW / 64];
     private long duplicates;
     private long outOfOrder;
@@ -244,6 +247,7 @@ public final class RtpStreamStats {
     private void trackSequenceWindow(int sequence) {
         if (packets == 1) {
             maxExtendedSeq = sequence;
+            minExtendedSeq = sequence;
             mark(sequence);
             return;
         }
@@ -251,7 +255,7 @@ public final class RtpStreamStats {
         long ext = maxExtendedSeq + d;
         if (d > 0) {
             if (d >= SEQUENCE_WINDOW) {
-                java.util.Arrays.fill(seen, 0);
+                Arrays.fill(seen, 0);
             } else {
                 for (long s = maxExtendedSeq + 1; s < ext; s++) {
                     clear(s);
@@ -263,6 +267,7 @@ public final class RtpStreamStats {
             duplicates++;
         } else {
             outOfOrder++;
+            minExtendedSeq = Math.min(minExtendedSeq, ext);
             if (-d < SEQUENCE_WINDOW) {
                 mark(ext);
             }
@@ -332,6 +337,14 @@ public final class RtpStreamStats {
     /** RFC 3550 A.3: extended highest sequence minus first, plus one, minus received. */
     public long lostRfc3550() {
         return packets == 0 ? 0 : maxExtendedSeq - startSeq + 1 - packets;
+    }
+
+    /**
+     * Sequence numbers between the lowest and the highest received that never arrived: loss
+     * that neither duplicates nor reordering (not even of the first packet) can distort.
+     */
+    public long missing() {
+        return packets == 0 ? 0 : Math.max(0, maxExtendedSeq - minExtendedSeq + 1 - (packets - duplicates));
     }
 
     public long duplicates() {
@@ -443,15 +456,15 @@ public final class RtpStreamStats {
     }
 
     /**
-     * E-model MOS with loss = network loss plus buffer discards over expected packets, and the
-     * buffer's mean delay as the delay impairment.
+     * E-model MOS with loss = network loss ({@link #missing()}) plus buffer discards over
+     * expected packets, and the buffer's mean delay as the delay impairment.
      */
     private double mos(JitterBufferSimulator buffer) {
-        long expected = Math.max(expected(), packets);
+        long networkLost = missing();
+        long expected = packets - duplicates + networkLost;
         if (expected == 0) {
             return 0;
         }
-        long networkLost = Math.max(0, lost());
         double lossPercent = 100.0 * (networkLost + buffer.discarded()) / expected;
         EModel.Codec c = codec != null ? codec : EModel.Codec.forPayloadType(firstPayloadType);
         return EModel.mos(c, Math.min(100, lossPercent), buffer.meanDelayMillis());

@@ -38,7 +38,7 @@ public final class RtpView {
      *
      * @return false when the bytes are not RTP version 2, shorter than the fixed header, or the
      *     CSRC count, extension length or padding count run past the end; the caller counts
-     *     {@code RTP_BAD_VERSION} or {@code RTP_TRUNCATED}
+     *     {@code RTP_BAD_VERSION} when {@link #isVersion2} is false, else {@code RTP_TRUNCATED}
      */
     public boolean wrap(byte[] buf, int off, int len) {
         this.buf = buf;
@@ -81,7 +81,7 @@ public final class RtpView {
         return true;
     }
 
-    /** True when the type-2 check of {@link #wrap} would pass: only the version bits. */
+    /** Whether the first octet carries version 2; the first check {@link #wrap} makes. */
     public static boolean isVersion2(byte[] buf, int off, int len) {
         return buf != null && len > 0 && off >= 0 && off < buf.length && ((buf[off] & 0xff) >>> 6) == VERSION;
     }

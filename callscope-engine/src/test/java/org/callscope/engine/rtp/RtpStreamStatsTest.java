@@ -52,6 +52,7 @@ class RtpStreamStatsTest {
         assertThat(stats.packets()).isEqualTo(9);
         assertThat(stats.lost()).isEqualTo(1);
         assertThat(stats.lostRfc3550()).isEqualTo(1);
+        assertThat(stats.missing()).isEqualTo(1);
         assertThat(stats.sequenceErrors()).isEqualTo(1);
         assertThat(stats.maxDeltaMillis()).isCloseTo(40, within(1e-9));
         assertThat(stats.maxJitterMillis()).isZero();
@@ -70,6 +71,7 @@ class RtpStreamStatsTest {
         assertThat(stats.outOfOrder()).isZero();
         assertThat(stats.lost()).isEqualTo(-1);
         assertThat(stats.lostRfc3550()).isEqualTo(-1);
+        assertThat(stats.missing()).isZero();
         assertThat(stats.sequenceErrors()).isEqualTo(1);
     }
 
@@ -82,6 +84,7 @@ class RtpStreamStatsTest {
         assertThat(stats.lost()).isZero();
         assertThat(stats.outOfOrder()).isEqualTo(1);
         assertThat(stats.duplicates()).isZero();
+        assertThat(stats.missing()).isZero();
         // The jump to 4 and the late 3 are each one Wireshark sequence error.
         assertThat(stats.sequenceErrors()).isEqualTo(2);
     }
