@@ -2,7 +2,6 @@ package org.callscope.engine.capture;
 
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,26 +69,9 @@ public final class CaptureFiles {
 
     private static InputStream openDecompressor(Path file, String compression, InputStream raw) throws IOException {
         try {
-            return compression.equals("gzip") ? new GZIPInputStream(raw, RAW_BUFFER_BYTES) : new ZstdInputStream(new NothingAvailable(raw));
+            return compression.equals("gzip") ? new GZIPInputStream(raw, RAW_BUFFER_BYTES) : new ZstdInputStream(raw);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new CaptureFormatException(file, compression + " header unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Hides {@code available()} from zstd-jni. While its input claims more bytes, zstd-jni keeps
-     * decoding into the caller's array and, on reaching a cut-short end, throws away everything it
-     * decoded in that call; with nothing "available" it hands over what it has first, so every
-     * frame before the cut is delivered.
-     */
-    private static final class NothingAvailable extends FilterInputStream {
-        NothingAvailable(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int available() {
-            return 0;
         }
     }
 

@@ -129,19 +129,7 @@ final class CaptureInput implements Closeable {
             }
             fault = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return -1;
-        } catch (IOException e) {
-            // zstd-jni reports a cut-short frame as a plain IOException; anything the
-            // decompressor says about the data itself is damage, not a device failure.
-            if (decompressing && isTruncationMessage(e.getMessage())) {
-                fault = e.getMessage();
-                return -1;
-            }
-            throw e;
         }
-    }
-
-    private static boolean isTruncationMessage(String message) {
-        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("truncated");
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.callscope.engine.defrag.IpDefragmenter;
 public final class PacketDecoder {
     /**
      * Layers decoded for one frame at most: a backstop over the per-layer limits (tags, labels,
-     * extension headers, tunnel depth), which alone allow about 60.
+     * extension headers, tunnel depth), which alone allow about 55.
      */
     static final int MAX_LAYERS = 64;
 

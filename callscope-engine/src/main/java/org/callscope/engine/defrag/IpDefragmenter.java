@@ -93,7 +93,8 @@ public final class IpDefragmenter {
      * Offers one IPv6 fragment: the fragmentable part after the Fragment header is
      * {@code buf[off, off + length)}.
      *
-     * @param src, dst    16-byte addresses
+     * @param src         source address, 16 bytes
+     * @param dst         destination address, 16 bytes
      * @param nextHeader  the Fragment header's Next Header; used from the fragment at offset 0
      */
     public FragmentResult offerIpv6(long nowNanos, byte[] src, byte[] dst, long identification, int nextHeader,
@@ -108,7 +109,12 @@ public final class IpDefragmenter {
                 offsetBytes, moreFragments, buf, off, length);
     }
 
-    /** Drops datagrams whose first fragment is {@link #DEFAULT_TIMEOUT_NANOS timeout} or older, oldest first. */
+    /**
+     * Drops, oldest first, datagrams whose first fragment is at least the timeout older than
+     * {@code nowNanos} (packet time). Stops at the first datagram still in time, so a clock that steps
+     * back delays expiry but never loses a datagram early. Called by every offer; callers also call it
+     * as packet time advances. Allocates nothing.
+     */
     public void expire(long nowNanos) {
         while (oldest != null && nowNanos - oldest.firstSeenNanos >= timeoutNanos) {
             anomalies.count(Anomaly.FRAGMENT_TIMEOUT);

@@ -1,5 +1,7 @@
 package org.callscope.engine.defrag;
 
+import java.util.Arrays;
+
 /**
  * One datagram under reassembly: the bytes received so far and which 8-byte blocks they cover.
  * Fragment offsets count 8-byte units (RFC 791 §3.1, RFC 8200 §4.5), so a bitmap of blocks is an
@@ -73,7 +75,7 @@ final class PartialDatagram {
             long bit = 1L << (block & 63);
             if ((covered[block >>> 6] & bit) != 0) {
                 sawOld = true;
-                if (!differs && !java.util.Arrays.equals(data, from, to, buf, src, src + (to - from))) {
+                if (!differs && !Arrays.equals(data, from, to, buf, src, src + (to - from))) {
                     differs = true;
                 }
             } else {
@@ -97,6 +99,6 @@ final class PartialDatagram {
         }
         int capacity = Math.max(end, Math.max(INITIAL_CAPACITY, data.length * 2));
         capacity = Math.min(capacity, Math.max(end, IpDefragmenter.MAX_IPV6_PAYLOAD));
-        data = java.util.Arrays.copyOf(data, capacity);
+        data = Arrays.copyOf(data, capacity);
     }
 }

@@ -75,13 +75,19 @@ class CaptureFilesTest {
 
     @Test
     void decompressesGzipAndZstdByMagicNotName() throws IOException {
-        List<Frame> plain = readFile("plain.pcap", pcap());
-        assertThat(readFile("gzipped.pcap", gzip(pcap()))).usingRecursiveFieldByFieldElementComparator()
-                .containsExactlyElementsOf(plain);
-        assertThat(readFile("zstd.bin", zstd(pcap()))).usingRecursiveFieldByFieldElementComparator()
-                .containsExactlyElementsOf(plain);
+        List<String> plain = described(readFile("plain.pcap", pcap()));
+        assertThat(plain).hasSize(RECORDS);
+        assertThat(described(readFile("gzipped.pcap", gzip(pcap())))).isEqualTo(plain);
+        assertThat(described(readFile("zstd.bin", zstd(pcap())))).isEqualTo(plain);
         assertThat(readFile("ng.gz", gzip(pcapng()))).hasSize(1);
         assertThat(readFile("ng.zst", zstd(pcapng()))).hasSize(1);
+    }
+
+    /** Each frame as one comparable line: its fields and bytes in hex. */
+    private static List<String> described(List<Frame> frames) {
+        return frames.stream().map(f -> f.tsNanos() + " " + f.linkType() + " " + f.interfaceId() + " "
+                + f.capturedLength() + " " + f.originalLength() + " " + f.frameNumber() + " "
+                + java.util.HexFormat.of().formatHex(f.data())).toList();
     }
 
     @Test

@@ -122,6 +122,19 @@ class Ipv4DecoderTest {
     }
 
     @Test
+    void duplicateIsIgnoredAndOverlapKeepsFirstBytes() {
+        // Same datagram, a fragment at offset 1 (8 bytes) rewriting "AAAAAAAA" with "XXXXXXXX".
+        String overlapping = "4500 001c 4242 2001 4011 0000 c0a80001 c0a80002 5858585858585858";
+        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV4, FRAGMENT_1)).isEqualTo(DecodeStatus.FRAGMENT_HELD);
+        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV4, FRAGMENT_1)).isEqualTo(DecodeStatus.FRAGMENT_HELD);
+        assertThat(f.count(Anomaly.FRAGMENT_OVERLAP)).isZero();
+        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV4, overlapping)).isEqualTo(DecodeStatus.FRAGMENT_HELD);
+        assertThat(f.count(Anomaly.FRAGMENT_OVERLAP)).isEqualTo(1);
+        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV4, FRAGMENT_2)).isEqualTo(DecodeStatus.UDP);
+        assertThat(TestFrames.payload(f.out)).isEqualTo("AAAAAAAABBBBBBBB");
+    }
+
+    @Test
     void nextFrameIsNotReassembled() {
         f.decode(LinkType.ETHERNET, ETH_IPV4, FRAGMENT_1);
         f.decode(LinkType.ETHERNET, ETH_IPV4, FRAGMENT_2);

@@ -28,9 +28,11 @@ class Ipv6DecoderTest {
 
     @Test
     void skipsRoutingHeaderAndAuthenticationHeader() {
-        // Routing (next 51, length 0, type 4 segments left 0), AH (next 17, payload length 4 -> 24 bytes).
+        // Type 2 routing header (RFC 6275 §6.4: next 51, length 2, segments left 1, home address),
+        // then AH (next 17, payload length 4 -> 24 bytes); 24 + 24 + 13 = 61.
+        String routing = "3302 0201 00000000" + IPV6_DST;
         String ah = "1104 0000 00001000 00000001 000000000000000000000000";
-        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV6, ipv6("002d", "2b"), "3300 0400 00000000", ah, UDP_HELLO))
+        assertThat(f.decode(LinkType.ETHERNET, ETH_IPV6, ipv6("003d", "2b"), routing, ah, UDP_HELLO))
                 .isEqualTo(DecodeStatus.UDP);
         TestFrames.assertIpv6Hello(f.out);
     }
