@@ -1,6 +1,5 @@
 package org.callscope.engine.call;
 
-import java.util.List;
 import java.util.Locale;
 import org.callscope.engine.media.CallSide;
 import org.callscope.engine.media.MediaEndpoint;
@@ -46,16 +45,16 @@ final class SdpBinder {
             if (addr == null || isUnspecified(addr)) {
                 continue;
             }
-            List<Integer> formats = md.formats();
-            PayloadFormat[] pf = new PayloadFormat[formats.size()];
+            int[] formats = md.payloadTypes();
+            PayloadFormat[] pf = new PayloadFormat[formats.length];
             for (int i = 0; i < pf.length; i++) {
-                int pt = formats.get(i);
+                int pt = formats[i];
                 pf[i] = new PayloadFormat(pt, md.encodingName(pt), md.clockRate(pt));
             }
             boolean srtp = md.proto() != null && md.proto().toUpperCase(Locale.ROOT).contains("SAVP");
             add(call, endpoints.announce(addr, md.port(), sender, false, pf, call, srtp));
             if (!md.rtcpMux()) {
-                int rtcpPort = md.rtcpPort() > 0 ? md.rtcpPort() : md.port() + 1;
+                int rtcpPort = md.rtcp() != null && md.rtcp().port() > 0 ? md.rtcp().port() : md.port() + 1;
                 if (rtcpPort <= 65_535) {
                     add(call, endpoints.announce(addr, rtcpPort, sender, true, pf, call, srtp));
                 }
