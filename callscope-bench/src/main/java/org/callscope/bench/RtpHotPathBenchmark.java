@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The SIP of {@value #CALLS} calls is fed before measuring; then the same {@value #SECONDS} s of
  * their RTP is replayed again and again, each pass moved on in capture time, RTP sequence number and
  * RTP timestamp so the streams look continuous (that patching, three field updates a frame, is inside
- * the measurement). A new analyzer is built every iteration, so calls never reach their timeouts.
+ * the measurement). Every iteration starts again from a new analyzer and the frames as generated:
+ * carried over, the capture time would run so far past the SIP that the calls' RTP timeout (300 s of
+ * packet time without media) closed them before their first packet. Within an iteration media is
+ * continuous, so no timeout fires.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +47,8 @@ public class RtpHotPathBenchmark {
     private static final int RTP_OFFSET = UdpFrameBuilder.HEADERS;
 
     private CapturedPacket[] rtp;
+    private byte[][] generatedData;
+    private long[] generatedTimes;
     private CapturedPacket[] setup;
     private Analyzer analyzer;
     private CountingSink sink;
@@ -56,10 +61,20 @@ public class RtpHotPathBenchmark {
         if (rtp.length != FRAMES) {
             throw new IllegalStateException("expected " + FRAMES + " RTP frames, generated " + rtp.length);
         }
+        generatedData = new byte[rtp.length][];
+        generatedTimes = new long[rtp.length];
+        for (int i = 0; i < rtp.length; i++) {
+            generatedData[i] = rtp[i].data.clone();
+            generatedTimes[i] = rtp[i].tsNanos;
+        }
     }
 
     @Setup(Level.Iteration)
     public void setUpCalls() {
+        for (int i = 0; i < rtp.length; i++) {
+            System.arraycopy(generatedData[i], 0, rtp[i].data, 0, generatedData[i].length);
+            rtp[i].tsNanos = generatedTimes[i];
+        }
         sink = new CountingSink();
         analyzer = new Analyzer(new AnalyzerSettings(), sink, id -> CallRecorder.NONE, List.of());
         for (CapturedPacket p : setup) {
