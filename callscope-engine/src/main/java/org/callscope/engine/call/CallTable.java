@@ -47,6 +47,7 @@ public final class CallTable {
     private final CallRecorder.Factory recorders;
     private final long rtpTimeoutNanos;
     private final long absoluteTimeoutNanos;
+    private final long sipWithoutRtpTimeoutNanos;
     private long callsClosed;
 
     public CallTable(AnalyzerSettings settings, MediaEndpointTable endpoints, MediaProcessor media, CdrSink sink,
@@ -59,6 +60,7 @@ public final class CallTable {
         this.registrations = new RegistrationTable(sink);
         this.rtpTimeoutNanos = settings.rtpTimeoutSeconds() * 1_000_000_000L;
         this.absoluteTimeoutNanos = settings.absoluteTimeoutSeconds() * 1_000_000_000L;
+        this.sipWithoutRtpTimeoutNanos = settings.sipWithoutRtpTimeoutSeconds() * 1_000_000_000L;
     }
 
     public void onSip(SipEvent e) {
@@ -159,8 +161,11 @@ public final class CallTable {
         for (Call c : calls.values()) {
             if (c.endedNanos != 0 && nowNanos - c.lastNanos > ENDED_GRACE_NANOS) {
                 due.add(c);
-            } else if (c.endedNanos == 0 && nowNanos - c.lastNanos > rtpTimeoutNanos) {
+            } else if (c.endedNanos == 0 && !c.streams.isEmpty() && nowNanos - c.lastNanos > rtpTimeoutNanos) {
                 c.endReason = "rtp_timeout";
+                due.add(c);
+            } else if (c.endedNanos == 0 && c.streams.isEmpty() && nowNanos - c.lastNanos > sipWithoutRtpTimeoutNanos) {
+                c.endReason = "sip_timeout";
                 due.add(c);
             } else if (nowNanos - c.firstNanos > absoluteTimeoutNanos) {
                 c.endReason = "absolute_timeout";

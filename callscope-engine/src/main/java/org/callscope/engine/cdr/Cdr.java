@@ -20,7 +20,7 @@ import java.util.List;
  * @param sipMessages       SIP messages seen for this call, retransmissions included
  * @param retransmissions   SIP messages that repeated an earlier one
  * @param dtmf              digits from RFC 4733 events and SIP INFO, in time order
- * @param endReason         why the record was closed: bye, cancel, rejected, rtp_timeout, end_of_input, absolute_timeout
+ * @param endReason         why the record was closed: bye, cancel, rejected, rtp_timeout (media stopped), sip_timeout (no media ever), end_of_input, absolute_timeout
  */
 public record Cdr(
         String callId,

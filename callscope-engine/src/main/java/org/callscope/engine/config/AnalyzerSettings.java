@@ -14,6 +14,8 @@ public final class AnalyzerSettings {
     public static final int DEFAULT_SIP_PORT = 5060;
     /** VoIPmonitor's {@code rtptimeout} default: a call whose media and signalling stopped this long ago is closed. */
     public static final int DEFAULT_RTP_TIMEOUT_SECONDS = 300;
+    /** VoIPmonitor's {@code sipwithoutrtptimeout} default: a call that never had RTP (ringing, held) lasts this long without packets. */
+    public static final int DEFAULT_SIP_WITHOUT_RTP_TIMEOUT_SECONDS = 3_600;
     /** VoIPmonitor's {@code absolute_timeout} default: no call lasts longer than four hours. */
     public static final int DEFAULT_ABSOLUTE_TIMEOUT_SECONDS = 14_400;
 
@@ -21,6 +23,7 @@ public final class AnalyzerSettings {
     private boolean sipPortsFromConfig;
     private int rtpTimeoutSeconds = DEFAULT_RTP_TIMEOUT_SECONDS;
     private int absoluteTimeoutSeconds = DEFAULT_ABSOLUTE_TIMEOUT_SECONDS;
+    private int sipWithoutRtpTimeoutSeconds = DEFAULT_SIP_WITHOUT_RTP_TIMEOUT_SECONDS;
     private boolean sipHeuristic = true;
     private Path pcapDir;
     private boolean saveSip = true;
@@ -53,6 +56,7 @@ public final class AnalyzerSettings {
             }
             case "rtptimeout" -> rtpTimeoutSeconds = positiveInt(e);
             case "absolute_timeout" -> absoluteTimeoutSeconds = positiveInt(e);
+            case "sipwithoutrtptimeout" -> sipWithoutRtpTimeoutSeconds = positiveInt(e);
             case "spooldir" -> pcapDir = Path.of(nonEmpty(e));
             case "savesip" -> saveSip = yesNo(e);
             case "savertp" -> saveRtp = yesNo(e);
@@ -92,6 +96,14 @@ public final class AnalyzerSettings {
 
     public void setRtpTimeoutSeconds(int seconds) {
         rtpTimeoutSeconds = seconds;
+    }
+
+    public int sipWithoutRtpTimeoutSeconds() {
+        return sipWithoutRtpTimeoutSeconds;
+    }
+
+    public void setSipWithoutRtpTimeoutSeconds(int seconds) {
+        sipWithoutRtpTimeoutSeconds = seconds;
     }
 
     public int absoluteTimeoutSeconds() {

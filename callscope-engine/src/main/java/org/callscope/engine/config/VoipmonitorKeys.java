@@ -18,7 +18,7 @@ final class VoipmonitorKeys {
             "managerport", "managerip", "server_bind", "server_bind_port", "server_password", "id_sensor",
             "sqldriver", "mysqlhost", "mysqlport", "mysqldb", "mysqlusername", "mysqlpassword", "natalias",
             "filter", "promisc", "ringbuffer", "packetbuffer_enable", "max_buffer_mem", "pcapcommand",
-            "callslimit", "sipwithoutsdp", "sip-register", "sip-options", "sip-message", "dtmf2db",
+            "callslimit", "sipwithoutsdp", "sipwithoutrtptimeout", "sip-register", "sip-options", "sip-message", "dtmf2db",
             "inbanddtmf", "mos_g729", "jitterbuffer_f1", "jitterbuffer_f2", "jitterbuffer_adapt",
             "cdr_sipport", "cdr_rtpport", "sip_heuristic", "pcap_dump_zip", "tcpreassembly");
 

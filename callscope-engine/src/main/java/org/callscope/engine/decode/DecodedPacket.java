@@ -38,6 +38,8 @@ public final class DecodedPacket {
     public int tunnelDepth;
     /** True when the datagram was rebuilt from IP fragments. */
     public boolean reassembled;
+    /** True when the capture's snaplen cut the frame: the payload is only what was captured. */
+    public boolean snapTruncated;
 
     public int addrLength() {
         return ipVersion == 6 ? 16 : 4;

@@ -56,8 +56,13 @@ final class Ipv4Decoder {
             return NextLayer.MALFORMED;
         }
         if (totalLength > available) {
-            anomalies.count(Anomaly.IPV4_TRUNCATED);
-            return NextLayer.MALFORMED;
+            if (!c.snapCut) {
+                anomalies.count(Anomaly.IPV4_TRUNCATED);
+                return NextLayer.MALFORMED;
+            }
+            // Cut by the capture's snaplen: headers are still worth reading (RTP statistics need no payload).
+            totalLength = available;
+            out.snapTruncated = true;
         }
         out.ipVersion = 4;
         System.arraycopy(b, off + 12, out.srcAddr, 0, 4);
@@ -69,6 +74,10 @@ final class Ipv4Decoder {
         c.off = off + headerLength;
         boolean more = (flagsAndOffset & MORE_FRAGMENTS) != 0;
         int fragmentOffset = (flagsAndOffset & OFFSET_MASK) * 8;
+        if ((more || fragmentOffset != 0) && out.snapTruncated) {
+            anomalies.count(Anomaly.IPV4_TRUNCATED);
+            return NextLayer.MALFORMED;
+        }
         if (more || fragmentOffset != 0) {
             int identification = Bytes.u16(b, off + 4);
             switch (defragmenter.offerIpv4(out.tsNanos, out.srcAddr, out.dstAddr, identification, protocol,

@@ -50,8 +50,13 @@ final class Ipv6Decoder {
         }
         int payloadLength = Bytes.u16(c.buf, off + 4);
         if (payloadLength > available - HEADER_LENGTH) {
-            anomalies.count(Anomaly.IPV6_TRUNCATED);
-            return NextLayer.MALFORMED;
+            if (!c.snapCut || payloadLength == 0) {
+                anomalies.count(Anomaly.IPV6_TRUNCATED);
+                return NextLayer.MALFORMED;
+            }
+            // Cut by the capture's snaplen: read what was captured.
+            payloadLength = available - HEADER_LENGTH;
+            out.snapTruncated = true;
         }
         out.ipVersion = 6;
         System.arraycopy(c.buf, off + 8, out.srcAddr, 0, 16);

@@ -11,12 +11,15 @@ final class LayerCursor {
     int end;
     /** 802.1Q/802.1ad tags seen since the last Ethernet header. */
     int vlanTags;
+    /** The capture's snaplen cut this frame: length fields may point past {@link #end}. */
+    boolean snapCut;
 
     void reset(byte[] buf, int off, int end) {
         this.buf = buf;
         this.off = off;
         this.end = end;
         this.vlanTags = 0;
+        this.snapCut = false;
     }
 
     int remaining() {

@@ -79,6 +79,7 @@ public final class PacketDecoder {
         out.ipHeaderOffset = -1;
         out.tunnelDepth = 0;
         out.reassembled = false;
+        out.snapTruncated = false;
         int length = frame.capturedLength;
         if (frame.data == null || length < 0 || length > frame.data.length) {
             anomalies.count(Anomaly.CAPTURE_TRUNCATED_FRAME);
@@ -86,6 +87,7 @@ public final class PacketDecoder {
         }
         LayerCursor c = cursor;
         c.reset(frame.data, 0, length);
+        c.snapCut = frame.originalLength > length;
         NextLayer next = switch (frame.linkType) {
             case LinkType.ETHERNET -> NextLayer.ETHERNET;
             case LinkType.LINUX_SLL -> sll.decode(c);

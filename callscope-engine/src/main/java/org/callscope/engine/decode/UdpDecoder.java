@@ -25,9 +25,13 @@ final class UdpDecoder {
         }
         byte[] b = c.buf;
         int length = Bytes.u16(b, c.off + 4);
-        if (length < HEADER_LENGTH || length > c.remaining()) {
+        if (length < HEADER_LENGTH || (length > c.remaining() && !c.snapCut)) {
             anomalies.count(Anomaly.UDP_BAD_LENGTH);
             return NextLayer.MALFORMED;
+        }
+        if (length > c.remaining()) {
+            length = c.remaining();
+            out.snapTruncated = true;
         }
         out.protocol = DecodedPacket.PROTO_UDP;
         out.srcPort = Bytes.u16(b, c.off);

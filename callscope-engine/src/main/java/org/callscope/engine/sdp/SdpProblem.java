@@ -1,5 +1,7 @@
 package org.callscope.engine.sdp;
 
+import org.callscope.engine.anomaly.Anomaly;
+
 /** What an {@link SdpParser} found wrong; each is counted as {@code Anomaly.SDP_MALFORMED}. */
 public enum SdpProblem {
     /** A line not of the form {@code <type>=<value>} (RFC 8866 §5); skipped. */
@@ -21,5 +23,10 @@ public enum SdpProblem {
     /** m= without media, numeric port, proto and formats (RFC 8866 §5.14). */
     BAD_MEDIA,
     /** A known attribute whose value does not follow its grammar; kept only as raw text. */
-    BAD_ATTRIBUTE
+    BAD_ATTRIBUTE;
+
+    /** The anomaly counter a description with this problem is counted under. */
+    public Anomaly anomaly() {
+        return Anomaly.SDP_MALFORMED;
+    }
 }

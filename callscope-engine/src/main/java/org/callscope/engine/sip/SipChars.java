@@ -47,6 +47,41 @@ final class SipChars {
         return end - off == text.length() && regionEquals(buf, off, text, true);
     }
 
+    /*
+     * Scanners in the pkts.io convention: consumeX returns the offset after what it took and
+     * the unchanged offset when there was nothing to take; expectX returns -1 when the thing
+     * it insists on is not there. All stop at {@code end}, so lookahead is the caller's cap.
+     */
+
+    static int consumeToken(byte[] buf, int p, int end) {
+        while (p < end && isToken(buf[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    static int consumeWs(byte[] buf, int p, int end) {
+        while (p < end && isWs(buf[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    static int consumeDigits(byte[] buf, int p, int end) {
+        while (p < end && isDigit(buf[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (RFC 3261 §25.1), case-insensitive; lenient on the digits. */
+    static int expectSipVersion(byte[] buf, int p, int end) {
+        if (end - p < 5 || !regionEquals(buf, p, "SIP/", true) || !isDigit(buf[p + 4])) {
+            return -1;
+        }
+        return p + 4;
+    }
+
     /** Trims SP, HTAB, CR and LF from both ends. */
     static String trim(String s) {
         int a = 0;

@@ -254,10 +254,6 @@ public final class SipMessage {
         return -1;
     }
 
-    String headerName(int h) {
-        return text(index[h * 4], index[h * 4 + 1]);
-    }
-
     private boolean nameIs(int h, String name, String alt) {
         int ns = index[h * 4];
         int ne = index[h * 4 + 1];

@@ -26,14 +26,15 @@ final class SipStartLine {
      * what is wrong with it.
      */
     boolean read(byte[] buf, int start, int end, List<SipProblem> problems) {
-        if (end - start >= 4 && SipChars.regionEquals(buf, start, "SIP/", true)) {
+        if (SipChars.expectSipVersion(buf, start, end) >= 0) {
             return readStatus(buf, start, end, problems);
         }
         return readRequest(buf, start, end, problems);
     }
 
+    /** Status-Line = SIP-Version SP Status-Code SP Reason-Phrase (RFC 3261 §7.2). */
     private boolean readStatus(byte[] buf, int start, int end, List<SipProblem> problems) {
-        int p = start + 4;
+        int p = start;
         while (p < end && !SipChars.isWs(buf[p])) {
             p++;
         }
@@ -42,32 +43,25 @@ final class SipStartLine {
         }
         versionStart = start;
         versionEnd = p;
-        p++;
-        boolean malformed = false;
-        while (p < end && SipChars.isWs(buf[p])) {
-            p++;
-            malformed = true;
-        }
-        int digits = p;
-        long code = 0;
-        while (p < end && SipChars.isDigit(buf[p])) {
-            if (code <= Integer.MAX_VALUE) {
-                code = code * 10 + (buf[p] - '0');
-            }
-            p++;
-        }
-        if (p == digits) {
+        int digits = SipChars.consumeWs(buf, p + 1, end);
+        boolean malformed = digits > p + 1;
+        int codeEnd = SipChars.consumeDigits(buf, digits, end);
+        if (codeEnd == digits) {
             return false;
+        }
+        long code = 0;
+        for (int i = digits; i < codeEnd && code <= Integer.MAX_VALUE; i++) {
+            code = code * 10 + (buf[i] - '0');
         }
         request = false;
         statusCode = code <= Integer.MAX_VALUE ? (int) code : -1;
-        boolean badCode = p - digits != 3 || code < 100 || code > 699;
-        if (p < end && buf[p] == ' ') {
-            reasonStart = p + 1;
+        boolean badCode = codeEnd - digits != 3 || code < 100 || code > 699;
+        if (codeEnd < end && buf[codeEnd] == ' ') {
+            reasonStart = codeEnd + 1;
         } else {
             // RFC 3261 §7.2 wants SP even before an empty reason phrase (RFC 4475 §3.1.1.13).
             malformed = true;
-            reasonStart = p;
+            reasonStart = codeEnd;
         }
         reasonEnd = end;
         if (problems != null) {
@@ -82,11 +76,12 @@ final class SipStartLine {
         return true;
     }
 
+    /**
+     * Request-Line = Method SP Request-URI SP SIP-Version (RFC 3261 §7.1). The version is taken
+     * from the end of the line so that the URI can be examined for embedded whitespace.
+     */
     private boolean readRequest(byte[] buf, int start, int end, List<SipProblem> problems) {
-        int p = start;
-        while (p < end && SipChars.isToken(buf[p])) {
-            p++;
-        }
+        int p = SipChars.consumeToken(buf, start, end);
         if (p == start || p >= end || buf[p] != ' ') {
             return false;
         }
@@ -99,15 +94,11 @@ final class SipStartLine {
         while (vs > p && !SipChars.isWs(buf[vs - 1])) {
             vs--;
         }
-        if (e - vs < 5 || !SipChars.regionEquals(buf, vs, "SIP/", true) || !SipChars.isDigit(buf[vs + 4])) {
+        if (SipChars.expectSipVersion(buf, vs, e) < 0) {
             return false;
         }
-        int us = p + 1;
-        boolean extra = false;
-        while (us < vs && SipChars.isWs(buf[us])) {
-            us++;
-            extra = true;
-        }
+        int us = SipChars.consumeWs(buf, p + 1, vs);
+        boolean extra = us > p + 1;
         int ue = vs - 1;
         while (ue > us && SipChars.isWs(buf[ue - 1])) {
             ue--;

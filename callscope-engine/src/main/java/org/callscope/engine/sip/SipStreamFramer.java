@@ -196,8 +196,17 @@ public final class SipStreamFramer {
     }
 
     private int digits(int p, int end) {
-        while (p < end && SipChars.isWs(buf[p])) {
-            p++;
+        // LWS before the value may include a line fold (RFC 3261 §7.3.1).
+        while (p < end) {
+            if (SipChars.isWs(buf[p])) {
+                p++;
+            } else if (buf[p] == '\r' && p + 2 < end && buf[p + 1] == '\n' && SipChars.isWs(buf[p + 2])) {
+                p += 3;
+            } else if (buf[p] == '\n' && p + 1 < end && SipChars.isWs(buf[p + 1])) {
+                p += 2;
+            } else {
+                break;
+            }
         }
         long v = 0;
         int start = p;

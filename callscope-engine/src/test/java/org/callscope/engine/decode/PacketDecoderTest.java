@@ -9,7 +9,9 @@ import static org.callscope.engine.decode.TestFrames.IPV6_UDP_HELLO;
 
 import java.util.Arrays;
 import org.callscope.engine.anomaly.Anomaly;
+import org.callscope.engine.anomaly.AnomalyCounters;
 import org.callscope.engine.capture.CapturedPacket;
+import org.callscope.engine.defrag.IpDefragmenter;
 import org.callscope.engine.capture.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +64,22 @@ class PacketDecoderTest {
         int whole = p.capturedLength;
         Arrays.fill(p.data, whole, p.data.length, (byte) 0x45);
         p.capturedLength = whole - 1;
+        p.originalLength = whole - 1;
         assertThat(f.decode(p)).isEqualTo(DecodeStatus.MALFORMED);
         assertThat(f.count(Anomaly.IPV4_TRUNCATED)).isEqualTo(1);
+    }
+
+    @Test
+    void snaplenCutFrameDeliversOnlyCapturedBytes() {
+        CapturedPacket p = TestFrames.frame(LinkType.ETHERNET, ETH_IPV4 + IPV4_UDP_HELLO);
+        int whole = p.capturedLength;
+        Arrays.fill(p.data, whole, p.data.length, (byte) 0x45);
+        p.capturedLength = whole - 1;
+        DecodedPacket out = new DecodedPacket();
+        assertThat(new PacketDecoder(new AnomalyCounters(), new IpDefragmenter(new AnomalyCounters())).decode(p, out))
+                .isEqualTo(DecodeStatus.UDP);
+        assertThat(out.snapTruncated).isTrue();
+        assertThat(out.payloadOffset + out.payloadLength).isEqualTo(whole - 1);
     }
 
     @Test

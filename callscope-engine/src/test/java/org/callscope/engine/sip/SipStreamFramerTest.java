@@ -177,6 +177,14 @@ class SipStreamFramerTest {
     }
 
     @Test
+    void readsAFoldedContentLength() {
+        feed(INVITE.replace("Content-Length: ", "Content-Length:\r\n  ") + OK, 1);
+        assertThat(callIds()).containsExactly("first@192.0.2.1", "second@192.0.2.1");
+        assertThat(got.get(0).bodyLength()).isEqualTo(BODY.length());
+        assertThat(got.get(0).problems()).isEmpty();
+    }
+
+    @Test
     void ignoresBadArguments() {
         framer.feed(null, 0, 5, 1);
         framer.feed(new byte[3], 2, 5, 1);

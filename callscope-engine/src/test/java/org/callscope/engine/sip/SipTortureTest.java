@@ -344,6 +344,38 @@ class SipTortureTest {
         assertThat(parse5118("mult-ip-in-header").headers("Via")).hasSize(3);
     }
 
+    /**
+     * Call-ID, CSeq number and From tag as tshark 4.0 decodes them (each file sent as one UDP
+     * datagram to port 5060, fields sip.Call-ID, sip.CSeq.seq, sip.from.tag).
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            badbranch | badbranch.sadonfo23i420jv0as0derf3j3n | 8 | 33242
+            cparam01 | cparam01.70710@saturn.example.com | 2 | DkfVgjkrtMwaerKKpe
+            dblreq | dblreq.0ha0isndaksdj99sdfafnl3lk233412 | 8 | 43251j3j324
+            esc01 | esc01.239409asdfakjkn23onasd0-3234 | 234234 | 938
+            esc02 | esc02.asdfnqwo34rq23i34jrjasdcnl23nrlknsdf | 29344 | f232jadfj23
+            escnull | escnull.39203ndfvkjdasfkq3w4otrq0adsfdfnavd | 14398234 | 839923423
+            lwsdisp | lwsdisp.1234abcd@funky.example.com | 60 | 323
+            mpart01 | 3d9485ad0c49859b@Zmx1ZmZ5LW1hYy0xNi5sb2NhbA.. | 1 | 2fb0dcc9
+            noreason | noreason.asndj203insdf99223ndf | 35 | 39ansfi3
+            semiuri | semiuri.0ha0isndaksdj | 8 | 33242
+            transports | transports.kijh4akdnaqjkwendsasfdj | 60 | 323
+            unreason | unreason.1234ksdfak3j2erwedfsASdf | 35 | 11141343
+            wsinv | wsinv.ndaksdj@192.0.2.1 | 9 |
+            zeromf | zeromf.jfasdlfnm2o2l43r5u0asdfas | 39234321 | 3ghsd41
+            bcast | bcast.0384840201234ksdfak3j2erwedfsASdf | 35 | 11141343
+            quotbal | quotbal.aksdj | 8 | 93334
+            """)
+    void agreesWithTsharkOnIdentifiers(String file, String callId, long cseq, String fromTag) {
+        SipMessage m = parse4475(file);
+        assertThat(m.callId()).isEqualTo(callId);
+        assertThat(m.cseqNumber()).isEqualTo(cseq);
+        if (fromTag != null) {
+            assertThat(m.from().tag()).isEqualTo(fromTag);
+        }
+    }
+
     private static SipMessage parse4475(String name) {
         byte[] b = read(RFC4475 + "/" + name + ".dat");
         SipMessage m = SipParser.parse(b, 0, b.length);
