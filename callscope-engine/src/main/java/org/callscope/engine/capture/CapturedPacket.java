@@ -12,7 +12,7 @@ public final class CapturedPacket {
     /** Link-layer header type of the interface that captured the frame (see {@link LinkType}). */
     public int linkType;
     /** Frame bytes; only {@code [0, capturedLength)} is meaningful. May be larger than needed. */
-    public byte[] data = new byte[65_536];
+    public byte[] data;
     /** Bytes present in {@link #data}; less than {@link #originalLength} when the snaplen cut it. */
     public int capturedLength;
     /** Length of the frame on the wire. */
@@ -21,6 +21,23 @@ public final class CapturedPacket {
     public int interfaceId;
     /** Ordinal of the frame in its file, starting at 1 as Wireshark counts. */
     public long frameNumber;
+
+    /** A packet whose buffer holds a full 64 KiB frame, for readers that refill it. */
+    public CapturedPacket() {
+        this(65_536);
+    }
+
+    /** A packet whose buffer holds {@code capacity} bytes: for copies kept beyond one read. */
+    public CapturedPacket(int capacity) {
+        data = new byte[capacity];
+    }
+
+    /** A copy of {@code frame} sized to its captured bytes. Allocates. */
+    public static CapturedPacket copyOf(CapturedPacket frame) {
+        CapturedPacket copy = new CapturedPacket(frame.capturedLength);
+        copy.copyFrom(frame);
+        return copy;
+    }
 
     /** Makes sure {@link #data} can hold {@code length} bytes, keeping nothing. */
     public void ensureCapacity(int length) {

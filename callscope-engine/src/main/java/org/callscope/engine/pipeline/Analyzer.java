@@ -84,10 +84,7 @@ public final class Analyzer {
         if (sipPort || (settings.sipHeuristic() && SipHeuristic.looksLikeSip(buf, off, len))) {
             SipMessage m = SipParser.parse(buf, off, len);
             if (m != null) {
-                CapturedPacket copy = new CapturedPacket();
-                copy.data = new byte[frame.capturedLength];
-                copy.copyFrom(frame);
-                dispatchSip(m, "udp", List.of(copy));
+                dispatchSip(m, "udp", List.of(CapturedPacket.copyOf(frame)));
                 return;
             }
             if (sipPort && !isKeepAlive(buf, off, len)) {

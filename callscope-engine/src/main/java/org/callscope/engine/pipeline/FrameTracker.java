@@ -22,9 +22,7 @@ final class FrameTracker {
         if (pending.size() >= MAX_FRAMES) {
             pending.remove(0);
         }
-        CapturedPacket copy = new CapturedPacket();
-        copy.data = new byte[frame.capturedLength];
-        copy.copyFrom(frame);
+        CapturedPacket copy = CapturedPacket.copyOf(frame);
         pending.add(copy);
         last = copy;
     }
