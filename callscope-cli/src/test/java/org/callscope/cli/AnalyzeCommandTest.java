@@ -114,6 +114,22 @@ class AnalyzeCommandTest {
         }
     }
 
+    @Test
+    void perCallSipCaptureOverTcpHoldsExactlyTheFramesThatCarriedSip(@TempDir Path dir) throws Exception {
+        Path capture = CliRun.fixture("answered-tcp.pcap");
+        CliRun run = CliRun.of("analyze", "--format", "json", "--sip-port", "5070", "--sip-port", "5080",
+                "--pcap-dir", dir.toString(), capture.toString());
+        String id = JSON.readTree(run.out().lines().findFirst().orElseThrow()).get("call_id").asText();
+        Path sip = dir.resolve(id + ".sip.pcap");
+        if (Files.isExecutable(Path.of("/usr/bin/tshark"))) {
+            long carrying = tsharkCount(capture, "-Y", "tcp.len > 0 && (tcp.port == 5070 || tcp.port == 5080)");
+            assertThat(tsharkCount(sip)).isEqualTo(carrying);
+            assertThat(tsharkCount(sip, "-Y", "tcp.len == 0")).isZero();
+        } else {
+            assertThat(sip).exists();
+        }
+    }
+
     private static long tsharkCount(Path file, String... filter) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/tshark", "-r", file.toString()));
         cmd.addAll(List.of(filter));

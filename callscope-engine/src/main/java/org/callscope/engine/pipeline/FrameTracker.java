@@ -1,43 +1,75 @@
 package org.callscope.engine.pipeline;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.callscope.engine.capture.CapturedPacket;
 
 /**
- * Remembers copies of the frames that carried bytes of a stream since its last complete message,
- * so a SIP message reassembled from TCP can be written to its call's capture as the frames that
- * carried it. Bounded: a message is never spread over more than {@link #MAX_FRAMES} frames kept.
+ * Remembers copies of the frames that carried bytes of one stream direction, with the stream
+ * range each delivered, so a SIP message reassembled from TCP is written to its call's capture as
+ * exactly the frames that carried it. Bounded: at most {@link #MAX_FRAMES} frames are held.
  */
 final class FrameTracker {
     static final int MAX_FRAMES = 64;
 
-    private final List<CapturedPacket> pending = new ArrayList<>();
-    private CapturedPacket last;
+    private final Deque<Carried> frames = new ArrayDeque<>();
+    private long streamPosition;
 
-    void add(CapturedPacket frame) {
-        if (last != null && last.frameNumber == frame.frameNumber && last.tsNanos == frame.tsNanos) {
+    /** {@code frame} delivered the next {@code length} bytes of the stream. */
+    void delivered(CapturedPacket frame, int length) {
+        long start = streamPosition;
+        streamPosition += length;
+        Carried last = frames.peekLast();
+        if (last != null && last.frame.frameNumber == frame.frameNumber && last.frame.tsNanos == frame.tsNanos) {
+            last.end = streamPosition;
             return;
         }
-        if (pending.size() >= MAX_FRAMES) {
-            pending.remove(0);
+        if (frames.size() >= MAX_FRAMES) {
+            frames.removeFirst();
         }
-        CapturedPacket copy = CapturedPacket.copyOf(frame);
-        pending.add(copy);
-        last = copy;
+        frames.addLast(new Carried(CapturedPacket.copyOf(frame), start, streamPosition));
     }
 
-    /** The frames of the message just completed. */
-    List<CapturedPacket> take() {
-        List<CapturedPacket> out = List.copyOf(pending);
-        pending.clear();
+    /** Bytes the stream lost before the capture saw them. */
+    void gap(long missing) {
+        streamPosition += missing;
+    }
+
+    /** The frames that carried stream bytes {@code [from, to)}; frames wholly before {@code to} are forgotten. */
+    List<CapturedPacket> take(long from, long to) {
+        List<CapturedPacket> out = new ArrayList<>(2);
+        for (Carried c : frames) {
+            if (c.start < to && c.end > from) {
+                out.add(c.frame);
+            }
+        }
+        while (!frames.isEmpty() && frames.peekFirst().end <= to) {
+            frames.removeFirst();
+        }
         return out;
     }
 
-    /** After a feed: if bytes of an unfinished message remain, the latest frame carried some of them. */
-    void keepLatestIf(boolean partialMessageBuffered) {
-        if (partialMessageBuffered && last != null && (pending.isEmpty() || pending.get(pending.size() - 1) != last)) {
-            pending.add(last);
+    /** Every frame held: for framings that do not report stream offsets. */
+    List<CapturedPacket> takeAll() {
+        List<CapturedPacket> out = new ArrayList<>(frames.size());
+        for (Carried c : frames) {
+            out.add(c.frame);
+        }
+        frames.clear();
+        return out;
+    }
+
+    private static final class Carried {
+        final CapturedPacket frame;
+        final long start;
+        long end;
+
+        Carried(CapturedPacket frame, long start, long end) {
+            this.frame = frame;
+            this.start = start;
+            this.end = end;
         }
     }
 }

@@ -57,21 +57,24 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
         }
 
         private void onMessage(SipMessage m, long tsNanos) {
-            analyzer.dispatchSip(m, "tcp", frames.take(), addressing, tsNanos);
+            List<CapturedPacket> carried = frames.take(framer.messageStreamOffset(), framer.messageStreamEnd());
+            analyzer.dispatchSip(m, "tcp", carried, addressing, tsNanos);
         }
 
         @Override
         public void onData(byte[] buf, int off, int len, long tsNanos) {
             CapturedPacket frame = analyzer.currentFrame();
             if (frame != null) {
-                frames.add(frame);
+                frames.delivered(frame, len);
+            } else {
+                frames.gap(len);
             }
             framer.feed(buf, off, len, tsNanos);
-            frames.keepLatestIf(framer.buffered() > 0);
         }
 
         @Override
         public void onGap(long missingBytes, long tsNanos) {
+            frames.gap(missingBytes);
             framer.onGap(missingBytes);
         }
 

@@ -23,7 +23,7 @@ final class WebSocketSipHandler implements TcpStreamHandler {
     private void onMessage(byte[] buf, int off, int len, long tsNanos) {
         SipMessage m = SipParser.parse(buf, off, len);
         if (m != null) {
-            analyzer.dispatchSip(m, "ws", frames.take(), addressing, tsNanos);
+            analyzer.dispatchSip(m, "ws", frames.takeAll(), addressing, tsNanos);
         }
     }
 
@@ -31,7 +31,7 @@ final class WebSocketSipHandler implements TcpStreamHandler {
     public void onData(byte[] buf, int off, int len, long tsNanos) {
         CapturedPacket frame = analyzer.currentFrame();
         if (frame != null) {
-            frames.add(frame);
+            frames.delivered(frame, len);
         }
         deframer.onData(buf, off, len, tsNanos);
     }

@@ -32,6 +32,10 @@ public final class SipStreamFramer {
     /** Bytes of an oversize message still to discard. */
     private long skip;
     private boolean resync;
+    /** Stream offset of buf[head]: every byte fed, skipped or lost before it. */
+    private long headOffset;
+    private long messageOffset = -1;
+    private long messageEnd = -1;
     /** In resync, whether the byte at head may itself start a line (true after a gap). */
     private boolean headIsLineStart;
 
@@ -49,6 +53,7 @@ public final class SipStreamFramer {
             if (skip > 0) {
                 int n = (int) Math.min(skip, length);
                 skip -= n;
+                headOffset += n;
                 off += n;
                 length -= n;
                 continue;
@@ -69,11 +74,26 @@ public final class SipStreamFramer {
     public void onGap(long missing) {
         if (skip > 0 && missing < skip) {
             skip -= missing;
+            headOffset += missing;
             return;
         }
         skip = 0;
         clear();
+        headOffset += missing;
         enterResync(true);
+    }
+
+    /**
+     * Stream offset (bytes since the start of the stream, gaps included) of the first byte of the
+     * message being delivered; valid during {@link SipMessageListener#onMessage}, -1 before any.
+     */
+    public long messageStreamOffset() {
+        return messageOffset;
+    }
+
+    /** Stream offset just past the message being delivered; valid during the listener call. */
+    public long messageStreamEnd() {
+        return messageEnd;
     }
 
     /** Bytes buffered and not yet emitted (for tests and memory accounting). */
@@ -143,6 +163,8 @@ public final class SipStreamFramer {
                 return;
             }
             SipMessage m = SipParser.parse(buf, head, (int) total, true);
+            messageOffset = headOffset;
+            messageEnd = headOffset + total;
             consumeTo(head + (int) total);
             if (m != null) {
                 listener.onMessage(m, tsNanos);
@@ -277,6 +299,7 @@ public final class SipStreamFramer {
         }
         head = p;
         len -= n;
+        headOffset += n;
         scanned = 0;
         if (len == 0) {
             head = 0;
@@ -284,6 +307,7 @@ public final class SipStreamFramer {
     }
 
     private void clear() {
+        headOffset += len;
         head = 0;
         len = 0;
         scanned = 0;
