@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.callscope.engine.anomaly.Anomaly;
 import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.CdrSink;
+import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.pipeline.Analyzer;
@@ -39,7 +40,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--unassociated", description = "also print RTP streams that no call's SDP announced")
     boolean unassociated;
 
-    @Option(names = "--summary", description = "print counters and anomalies on stderr at the end")
+    @Option(names = "--summary", description = {"print counters, other SIP methods and anomalies at the end:",
+            "with --format json as a \"type\":\"summary\" line on stdout, otherwise on stderr"})
     boolean summary;
 
     private final PrintStream out;
@@ -73,17 +75,48 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         if (summary) {
-            printSummary(analyzer);
+            if (format == OutputFormat.json) {
+                out.println(summaryJson(analyzer, sink));
+            } else {
+                printSummary(analyzer, sink);
+            }
         }
+        out.flush();
         return status;
     }
 
-    private void printSummary(Analyzer analyzer) {
+    private void printSummary(Analyzer analyzer, CdrSink sink) {
         AnalyzerStats s = analyzer.stats();
         err.printf("frames %d, udp %d, tcp %d, sip messages %d, calls %d, malformed %d%n",
                 s.frames, s.udpDatagrams, s.tcpSegments, s.sipMessages, s.callsClosed, s.malformed);
+        if (sink instanceof OtherMethodsAware m && !m.otherMethods().isEmpty()) {
+            err.println("other SIP requests " + m.otherMethods());
+        }
         for (Map.Entry<Anomaly, Long> e : analyzer.anomalyCounters().nonZero().entrySet()) {
             err.printf("anomaly %s %d%n", e.getKey(), e.getValue());
         }
+    }
+
+    private static String summaryJson(Analyzer analyzer, CdrSink sink) {
+        AnalyzerStats s = analyzer.stats();
+        StringBuilder sb = new StringBuilder(256);
+        JsonWriter w = new JsonWriter(sb).beginObject()
+                .field("type", "summary")
+                .field("frames", s.frames)
+                .field("udp", s.udpDatagrams)
+                .field("tcp", s.tcpSegments)
+                .field("sip_messages", s.sipMessages)
+                .field("calls", s.callsClosed)
+                .field("malformed", s.malformed);
+        w.beginObject("other_methods");
+        if (sink instanceof OtherMethodsAware m) {
+            m.otherMethods().forEach(w::field);
+        }
+        w.endObject();
+        w.beginObject("anomalies");
+        analyzer.anomalyCounters().nonZero().forEach((a, n) -> w.field(a.name(), n));
+        w.endObject();
+        w.endObject();
+        return sb.toString();
     }
 }

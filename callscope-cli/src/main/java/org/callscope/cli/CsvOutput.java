@@ -11,7 +11,8 @@ import org.callscope.engine.cdr.RtpStreamReport;
  * CSV with a header line (RFC 4180 quoting), one row per call; per-direction RTP columns carry
  * VoIPmonitor's a_ (caller sent) and b_ (callee sent) prefixes, taken from each side's busiest stream.
  */
-final class CsvOutput implements CdrSink {
+final class CsvOutput implements CdrSink, OtherMethodsAware {
+    private final java.util.Map<String, Long> otherMethods = new java.util.TreeMap<>();
     private static final String HEADER = "call_id,calldate,callend,duration,connect_duration,answered,caller,caller_domain,"
             + "callername,called,called_domain,sipcallerip,sipcallerport,sipcalledip,sipcalledport,transport,"
             + "lastSIPresponseNum,lastSIPresponse,whohanged,user_agent_caller,user_agent_called,sip_messages,dtmf,"
@@ -84,5 +85,15 @@ final class CsvOutput implements CdrSink {
 
     @Override
     public void onUnassociatedStream(RtpStreamReport stream) {
+    }
+
+    @Override
+    public void onOtherMethods(java.util.Map<String, Long> countsByMethod) {
+        otherMethods.putAll(countsByMethod);
+    }
+
+    @Override
+    public java.util.Map<String, Long> otherMethods() {
+        return otherMethods;
     }
 }

@@ -8,7 +8,8 @@ import org.callscope.engine.cdr.RegistrationRecord;
 import org.callscope.engine.cdr.RtpStreamReport;
 
 /** One JSON object per line; calls always, registrations and unassociated streams when asked. */
-final class JsonLinesOutput implements CdrSink {
+final class JsonLinesOutput implements CdrSink, OtherMethodsAware {
+    private final java.util.Map<String, Long> otherMethods = new java.util.TreeMap<>();
     private final PrintStream out;
     private final boolean registrations;
     private final boolean unassociated;
@@ -36,5 +37,15 @@ final class JsonLinesOutput implements CdrSink {
         if (unassociated) {
             out.println(CdrJson.toJson(stream));
         }
+    }
+
+    @Override
+    public void onOtherMethods(java.util.Map<String, Long> countsByMethod) {
+        otherMethods.putAll(countsByMethod);
+    }
+
+    @Override
+    public java.util.Map<String, Long> otherMethods() {
+        return otherMethods;
     }
 }

@@ -9,7 +9,8 @@ import org.callscope.engine.cdr.RegistrationRecord;
 import org.callscope.engine.cdr.RtpStreamReport;
 
 /** A human-readable listing: one line per call, one indented line per RTP stream. */
-final class TableOutput implements CdrSink {
+final class TableOutput implements CdrSink, OtherMethodsAware {
+    private final java.util.Map<String, Long> otherMethods = new java.util.TreeMap<>();
     private final PrintStream out;
     private final boolean registrations;
     private final boolean unassociated;
@@ -62,6 +63,7 @@ final class TableOutput implements CdrSink {
 
     @Override
     public void onOtherMethods(Map<String, Long> countsByMethod) {
+        otherMethods.putAll(countsByMethod);
         if (!countsByMethod.isEmpty()) {
             out.println("other SIP requests: " + countsByMethod);
         }
@@ -69,5 +71,10 @@ final class TableOutput implements CdrSink {
 
     private static String cut(String s) {
         return s.length() <= 20 ? s : s.substring(0, 19) + "…";
+    }
+
+    @Override
+    public java.util.Map<String, Long> otherMethods() {
+        return otherMethods;
     }
 }

@@ -40,6 +40,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void summaryLineCountsOtherMethodsAndRegistrationsAreOptIn() throws Exception {
+        CliRun run = CliRun.of("analyze", "--format", "json", "--summary", "--sip-port", "5070", "--sip-port", "5080",
+                CliRun.fixture("options-message.pcap").toString());
+        JsonNode summary = JSON.readTree(run.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(summary.get("sip_messages").asInt()).isEqualTo(4);
+        assertThat(summary.get("other_methods").get("OPTIONS").asInt()).isEqualTo(1);
+        assertThat(summary.get("other_methods").get("MESSAGE").asInt()).isEqualTo(1);
+        CliRun reg = CliRun.of("analyze", "--format", "json", "--registrations", "--sip-port", "5070", "--sip-port", "5080",
+                CliRun.fixture("register.pcap").toString());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String l : reg.out().lines().toList()) {
+            lines.add(JSON.readTree(l));
+        }
+        assertThat(lines).extracting(n -> n.get("type").asText()).containsExactly("registration", "registration");
+        assertThat(lines).extracting(n -> n.get("state").asText()).containsExactlyInAnyOrder("ok", "failed");
+    }
+
+    @Test
     void configFileSetsSipPortsAndFlagsWin(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("voipmonitor.conf");
         Files.writeString(conf, "[general]\nsipport = 5070,5080\nunknownkey = 1\n");
