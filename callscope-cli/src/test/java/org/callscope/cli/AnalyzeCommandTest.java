@@ -59,6 +59,20 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void severalFilesAreOneCaptureInTimeOrder(@TempDir Path dir) throws Exception {
+        // The later recording is given first: records still come out in packet-time order.
+        CliRun run = CliRun.of("analyze", "--format", "json", "--sip-port", "5070", "--sip-port", "5080",
+                CliRun.fixture("bye-by-callee.pcap").toString(), CliRun.fixture("answered-udp.pcap").toString());
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode first = JSON.readTree(lines.get(0));
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertThat(first.get("whohanged").asText()).isEqualTo("caller");
+        assertThat(second.get("whohanged").asText()).isEqualTo("callee");
+        assertThat(first.get("calldate").asText()).isLessThan(second.get("calldate").asText());
+    }
+
+    @Test
     void configFileSetsSipPortsAndFlagsWin(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("voipmonitor.conf");
         Files.writeString(conf, "[general]\nsipport = 5070,5080\nunknownkey = 1\n");
