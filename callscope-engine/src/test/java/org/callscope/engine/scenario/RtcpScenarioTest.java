@@ -1,0 +1,61 @@
+package org.callscope.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.callscope.engine.scenario.SipScenario.MS;
+import static org.callscope.engine.scenario.SipScenario.T0;
+
+import java.util.List;
+import org.callscope.engine.cdr.RtcpSummary;
+import org.callscope.engine.cdr.RtpStreamReport;
+import org.junit.jupiter.api.Test;
+
+/** Receiver reports about the caller's stream, with LSR/DLSR chosen for known round trips. */
+class RtcpScenarioTest {
+    static final HostPort CALLER_MEDIA = HostPort.of("10.0.0.1", 40_000);
+    static final HostPort CALLEE_MEDIA = HostPort.of("10.0.0.2", 50_000);
+    static final HostPort CALLER_RTCP = CALLER_MEDIA.withPort(40_001);
+    static final HostPort CALLEE_RTCP = CALLEE_MEDIA.withPort(50_001);
+    static final long SSRC_A = 0xcafe_0001L;
+    static final long SSRC_B = 0xcafe_0002L;
+    /** DLSR of 0.5 s in units of 1/65536 s (RFC 3550 §6.4.1). */
+    static final long HALF_SECOND = 32_768;
+
+    @Test
+    void reportBlocksGiveLossJitterAndRoundTrip() {
+        SipScenario s = SipScenario.call("rtcp-1@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000")).respond(100)
+                .respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(SSRC_A, 0).start(media).count(200));
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(200));
+        // Two SRs from the caller; each RR answers one, 0.5 s later by its DLSR, arriving 40 and 60 ms after that.
+        long sr1 = media + 1_000 * MS + 123_456L;
+        long sr2 = media + 2_000 * MS + 777_777L;
+        s.rtcp(CALLER_RTCP, CALLEE_RTCP, sr1, Rtcp.senderReport(SSRC_A, Rtcp.ntp(sr1), 0, 50, 8000, List.of()));
+        s.rtcp(CALLER_RTCP, CALLEE_RTCP, sr2, Rtcp.senderReport(SSRC_A, Rtcp.ntp(sr2), 0, 100, 16000, List.of()));
+        // fraction 26/256, 5 lost, jitter 80 units = 10 ms at 8 kHz.
+        s.rtcp(CALLEE_RTCP, CALLER_RTCP, sr1 + 540 * MS, Rtcp.receiverReport(SSRC_B, List.of(
+                new Rtcp.ReportBlock(SSRC_A, 26, 5, 1070, 80, Rtcp.middle32(Rtcp.ntp(sr1)), HALF_SECOND))));
+        // fraction 13/256, 7 lost, jitter 40 units = 5 ms.
+        s.rtcp(CALLEE_RTCP, CALLER_RTCP, sr2 + 560 * MS, Rtcp.receiverReport(SSRC_B, List.of(
+                new Rtcp.ReportBlock(SSRC_A, 13, 7, 1120, 40, Rtcp.middle32(Rtcp.ntp(sr2)), HALF_SECOND))));
+        s.at(media + 4_100 * MS).bye(true).respond(200);
+
+        ScenarioRun run = ScenarioRun.of(s.packets());
+
+        RtpStreamReport a = ScenarioRun.stream(run.onlyCall(), SSRC_A, CALLER_MEDIA);
+        RtcpSummary rtcp = a.rtcp();
+        assertThat(rtcp).isNotNull();
+        assertThat(rtcp.reports()).isEqualTo(2);
+        assertThat(rtcp.fractionLostMax()).isEqualTo(26 / 256.0);
+        assertThat(rtcp.cumulativeLost()).isEqualTo(7);
+        assertThat(rtcp.jitterMaxMs()).isEqualTo(10.0);
+        // LSR and arrival are truncated to 1/65536 s: allow two ticks (0.03 ms).
+        assertThat(rtcp.rttAvgMs()).isCloseTo(50.0, within(0.031));
+        assertThat(rtcp.rttMaxMs()).isCloseTo(60.0, within(0.031));
+        // Nothing reported about the callee's stream.
+        assertThat(ScenarioRun.stream(run.onlyCall(), SSRC_B, CALLEE_MEDIA).rtcp()).isNull();
+        assertThat(a.packets()).isEqualTo(200);
+    }
+}
