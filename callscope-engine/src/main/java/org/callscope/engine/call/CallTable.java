@@ -140,6 +140,10 @@ public final class CallTable {
                     call.connectNanos = e.tsNanos();
                     call.finalCode = code;
                     call.finalReason = m.reasonPhrase();
+                    if ("cancel".equals(call.endReason) && call.endedNanos == 0) {
+                        // The 200 crossed the CANCEL, which then has no effect (RFC 3261 §9.2): the call goes on.
+                        call.endReason = null;
+                    }
                 }
                 SdpBinder.bind(call, e, sender, endpoints);
             } else if (!call.answered()) {
