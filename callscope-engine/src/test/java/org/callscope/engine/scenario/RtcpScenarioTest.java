@@ -58,4 +58,58 @@ class RtcpScenarioTest {
         assertThat(ScenarioRun.stream(run.onlyCall(), SSRC_B, CALLEE_MEDIA).rtcp()).isNull();
         assertThat(a.packets()).isEqualTo(200);
     }
+
+    /** Callee behind NAT: its RTP and RTCP come from public ports nobody announced. */
+    static final HostPort CALLEE_PUBLIC_RTP = HostPort.of("198.51.100.20", 61_000);
+    static final HostPort CALLEE_PUBLIC_RTCP = HostPort.of("198.51.100.20", 61_001);
+
+    @Test
+    void receiverReportToTheAddressOfAnRtcpAttribute() {
+        // RFC 3605 §2.1: the caller's RTCP goes to another host (a relay) named in a=rtcp.
+        HostPort relay = HostPort.of("10.0.0.99", 41_000);
+        SipScenario s = SipScenario.call("rtcp-2@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000").attribute("rtcp:41000 IN IP4 10.0.0.99"))
+                .respond(100).respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_PUBLIC_RTP, RtpTrain.of(SSRC_A, 0).start(media).count(100));
+        s.rtp(CALLEE_PUBLIC_RTP, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(100));
+        s.rtcp(CALLEE_PUBLIC_RTCP, relay, media + 1_000 * MS, Rtcp.receiverReport(SSRC_B, List.of(
+                new Rtcp.ReportBlock(SSRC_A, 64, 3, 1049, 16, 0, 0))));
+        s.at(media + 2_100 * MS).bye(true).respond(200);
+
+        ScenarioRun run = ScenarioRun.of(s.packets());
+
+        RtcpSummary rtcp = ScenarioRun.stream(run.onlyCall(), SSRC_A, CALLER_MEDIA).rtcp();
+        assertThat(rtcp).isNotNull();
+        assertThat(rtcp.reports()).isEqualTo(1);
+        assertThat(rtcp.fractionLostMax()).isEqualTo(0.25);
+        assertThat(rtcp.cumulativeLost()).isEqualTo(3);
+        assertThat(rtcp.jitterMaxMs()).isEqualTo(2.0);
+        assertThat(rtcp.rttAvgMs()).isNaN(); // no LSR: no round trip (RFC 3550 §6.4.1)
+    }
+
+    @Test
+    void receiverReportMultiplexedOnTheRtpPort() {
+        // RFC 5761: with rtcp-mux RTCP shares the RTP port; payload types 200/201 tell them apart.
+        SipScenario s = SipScenario.call("rtcp-3@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000").attribute("rtcp-mux"))
+                .respond(100).respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000").attribute("rtcp-mux")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_PUBLIC_RTP, RtpTrain.of(SSRC_A, 0).start(media).count(100));
+        s.rtp(CALLEE_PUBLIC_RTP, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(100));
+        s.rtcp(CALLEE_PUBLIC_RTP, CALLER_MEDIA, media + 1_000 * MS + 10 * MS, Rtcp.receiverReport(SSRC_B, List.of(
+                new Rtcp.ReportBlock(SSRC_A, 128, 9, 1049, 160, 0, 0))));
+        s.at(media + 2_100 * MS).bye(true).respond(200);
+
+        ScenarioRun run = ScenarioRun.of(s.packets());
+
+        RtpStreamReport a = ScenarioRun.stream(run.onlyCall(), SSRC_A, CALLER_MEDIA);
+        assertThat(a.rtcp()).isNotNull();
+        assertThat(a.rtcp().fractionLostMax()).isEqualTo(0.5);
+        assertThat(a.rtcp().cumulativeLost()).isEqualTo(9);
+        assertThat(a.rtcp().jitterMaxMs()).isEqualTo(20.0);
+        // The RTCP packet is not an RTP packet of the callee's stream.
+        assertThat(ScenarioRun.stream(run.onlyCall(), SSRC_B, CALLEE_PUBLIC_RTP).packets()).isEqualTo(100);
+        assertThat(run.onlyCall().rtp()).hasSize(2);
+    }
 }
