@@ -156,6 +156,9 @@ public final class CallTable {
             }
         } else if ("BYE".equals(method) && code >= 200) {
             call.endedNanos = e.tsNanos();
+        } else if (("UPDATE".equals(method) || "PRACK".equals(method)) && code >= 200 && code < 300) {
+            // The answer to an offer in UPDATE (RFC 3311 §5.2) or PRACK (RFC 3262 §5) rides in its 2xx.
+            SdpBinder.bind(call, e, sender, endpoints);
         }
     }
 

@@ -161,11 +161,16 @@ public final class SipScenario {
 
     /** ACK of the latest INVITE: a new transaction after 2xx, the INVITE's branch otherwise (RFC 3261 §17.1.1.3). */
     public SipScenario ack() {
+        return ack(null);
+    }
+
+    /** ACK carrying the answer to an offer made in the 200 OK (late offer, RFC 3264 §4). */
+    public SipScenario ack(Sdp sdp) {
         boolean success = inviteFinalCode >= 200 && inviteFinalCode < 300;
         String branch = success ? nextBranch() : invite.branch;
         Request r = new Request("ACK", invite.fromCaller, invite.cseq, branch, via(invite.fromCaller, branch),
                 invite.from, toWithTag(invite));
-        return sendRequest(r, new String[0], null, null);
+        return sendRequest(r, new String[0], sdp == null ? null : "application/sdp", sdp == null ? null : sdp.toString());
     }
 
     /** CANCEL of the latest INVITE: same branch and CSeq number (RFC 3261 §9.1). */
@@ -177,6 +182,32 @@ public final class SipScenario {
     public SipScenario info(boolean fromCaller, String contentType, String body) {
         Request r = newRequest("INFO", fromCaller, fromCaller ? ++callerCseq : ++calleeCseq, true);
         return sendRequest(r, new String[0], contentType, body);
+    }
+
+    /** UPDATE (RFC 3311) with a new offer, inside the (early) dialog. */
+    public SipScenario update(boolean fromCaller, Sdp sdp) {
+        Request r = newRequest("UPDATE", fromCaller, fromCaller ? ++callerCseq : ++calleeCseq, true);
+        return sendRequest(r, new String[0], "application/sdp", sdp.toString());
+    }
+
+    /** Sends the frames of the latest SIP message again, as a retransmission (RFC 3261 §17.1.1.2). */
+    public SipScenario retransmitLast() {
+        List<Sent> last = new ArrayList<>();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            Sent x = sent.get(i);
+            if (x.kind() != Kind.SIP) {
+                continue;
+            }
+            if (!last.isEmpty() && !x.what().equals(last.get(0).what())) {
+                break;
+            }
+            last.add(0, x);
+        }
+        for (Sent x : last) {
+            sent.add(new Sent(now, x.frame(), Kind.SIP, x.what() + " again"));
+        }
+        now += MS;
+        return this;
     }
 
     public SipScenario bye(boolean fromCaller) {
