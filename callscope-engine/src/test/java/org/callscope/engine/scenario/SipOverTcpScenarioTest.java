@@ -52,6 +52,11 @@ class SipOverTcpScenarioTest {
     }
 
     private static SipScenario scenario(boolean reorder) {
+        return scenario(reorder, false);
+    }
+
+    /** With {@code straddle}, the callee's first segment ends in the middle of the 180. */
+    private static SipScenario scenario(boolean reorder, boolean straddle) {
         SipScenario s = SipScenario.call("tcp-1@10.0.0.1").overTcp().tcpBatch()
                 .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000"));
         int invite = s.batchedLengths(true).get(0);
@@ -61,7 +66,8 @@ class SipOverTcpScenarioTest {
         s.tcpBatch().respond(100).respond(180).respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000"));
         List<Integer> lengths = s.batchedLengths(false);
         // 100 and 180 together in one segment, the 200 alone; the 200 first when reordered.
-        s.tcpFlush(false, new int[]{lengths.get(0) + lengths.get(1)}, reorder ? new int[]{1, 0} : new int[]{0, 1});
+        int cut = straddle ? lengths.get(0) + lengths.get(1) / 2 : lengths.get(0) + lengths.get(1);
+        s.tcpFlush(false, new int[]{cut}, reorder ? new int[]{1, 0} : new int[]{0, 1});
         s.ack();
         long media = T0 + 100 * MS;
         s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(0x77L, 0).start(media).count(40));
@@ -98,8 +104,21 @@ class SipOverTcpScenarioTest {
     }
 
     @Test
+    void messageStraddlingTwoSegments() {
+        check(scenario(false, true));
+    }
+
+    @Test
     void perCallCaptureHoldsExactlyTheFramesThatCarriedItsMessagesInOrder() {
-        SipScenario s = scenario(false);
+        perCallCapture(scenario(false));
+    }
+
+    @Test
+    void perCallCaptureHoldsEachFrameOnceWhenMessagesStraddleSegments() {
+        perCallCapture(scenario(false, true));
+    }
+
+    private static void perCallCapture(SipScenario s) {
         Recorders recorders = new Recorders();
         List<CapturedPacket> frames = s.packets();
         ScenarioRun.of(new AnalyzerSettings(), recorders, frames);
