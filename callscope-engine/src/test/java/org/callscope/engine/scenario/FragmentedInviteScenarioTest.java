@@ -23,8 +23,9 @@ class FragmentedInviteScenarioTest {
         long fragments = s.sent().stream().filter(x -> x.what().equals("INVITE fragment")).count();
         assertThat(fragments).isEqualTo(3);
         long media = T0 + 100 * MS;
-        // Only the callee talks: its stream is found through the caller's endpoint in the fragmented SDP.
-        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(0xfeedL, 0).start(media).count(25));
+        // Only the callee talks, from a port it never announced: its stream can only be found
+        // through the caller's endpoint in the fragmented SDP.
+        s.rtp(CALLEE_MEDIA.withPort(50_100), CALLER_MEDIA, RtpTrain.of(0xfeedL, 0).start(media).count(25));
         s.at(media + 600 * MS).bye(true).respond(200);
 
         ScenarioRun run = ScenarioRun.of(s.packets());

@@ -22,8 +22,9 @@ class OfferAnswerScenarioTest {
         SipScenario s = SipScenario.call("late-1@10.0.0.1")
                 .invite(null).respond(100).respond(200, pcmu(CALLEE_MEDIA)).ack(pcmu(CALLER_MEDIA));
         long media = T0 + 100 * MS;
-        // Only the callee talks, so its stream can only be found through the caller's SDP in the ACK.
-        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(0xb0L, 0).start(media).count(20));
+        // Only the callee talks, from a port it never announced, so its stream can only be found
+        // through the caller's SDP in the ACK.
+        s.rtp(CALLEE_MEDIA.withPort(50_100), CALLER_MEDIA, RtpTrain.of(0xb0L, 0).start(media).count(20));
         s.at(media + 500 * MS).bye(true).respond(200);
 
         Cdr cdr = ScenarioRun.of(s.packets()).onlyCall();

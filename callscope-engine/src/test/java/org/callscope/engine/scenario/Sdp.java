@@ -15,6 +15,13 @@ public final class Sdp {
         this.port = port;
     }
 
+    /** A body written out by hand, for layouts the builder does not make (several m= lines, media-level c=). */
+    public static Sdp raw(String text) {
+        Sdp sdp = new Sdp(null, 0);
+        sdp.attributes.add(text);
+        return sdp;
+    }
+
     public static Sdp audio(HostPort media) {
         return new Sdp(media.ip(), media.port());
     }
@@ -33,6 +40,9 @@ public final class Sdp {
 
     @Override
     public String toString() {
+        if (connectionIp == null) {
+            return attributes.get(0).replaceAll("\r?\n", "\r\n");
+        }
         String family = connectionIp.indexOf(':') >= 0 ? "IP6" : "IP4";
         StringBuilder sb = new StringBuilder();
         sb.append("v=0\r\n");

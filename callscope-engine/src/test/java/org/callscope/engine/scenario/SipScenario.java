@@ -151,6 +151,14 @@ public final class SipScenario {
         return sendRequest(r, extraHeaders, sdp == null ? null : "application/sdp", sdp == null ? null : sdp.toString());
     }
 
+    /** An initial INVITE with any body, e.g. multipart/mixed with SDP and ISUP (RFC 3204). */
+    public SipScenario invite(String contentType, String body) {
+        Request r = newRequest("INVITE", true, ++callerCseq, false);
+        invite = r;
+        inviteFinalCode = 0;
+        return sendRequest(r, new String[0], contentType, body);
+    }
+
     /** An INVITE inside the dialog (RFC 3261 §14), from either side. */
     public SipScenario reInvite(boolean fromCaller, Sdp sdp) {
         Request r = newRequest("INVITE", fromCaller, fromCaller ? ++callerCseq : ++calleeCseq, true);
