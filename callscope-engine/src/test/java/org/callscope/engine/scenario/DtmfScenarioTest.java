@@ -39,4 +39,23 @@ class DtmfScenarioTest {
         return Sdp.audio(media).rtpmap(0, "PCMU/8000").rtpmap(TELEPHONE_EVENT, "telephone-event/8000")
                 .attribute("fmtp:101 0-16");
     }
+
+    /**
+     * RFC 3264 §5.1: payload type numbers in an SDP are those its author expects to receive. The
+     * caller maps telephone-event to 101, the callee to 96; each sends with the other's number.
+     */
+    @Test
+    void eachSideSendsEventsWithThePayloadTypeThePeerAnnounced() {
+        SipScenario s = SipScenario.call("dtmf-2@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000").rtpmap(101, "telephone-event/8000"))
+                .respond(100)
+                .respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000").rtpmap(96, "telephone-event/8000"))
+                .ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(0xa2L, 0).start(media).count(60).event(10, 3, 6, 96));
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(0xb2L, 0).start(media + 5 * MS).count(60).event(30, 4, 6, 101));
+        s.at(media + 1_300 * MS).bye(true).respond(200);
+
+        assertThat(ScenarioRun.of(s.packets()).onlyCall().dtmf()).isEqualTo("34");
+    }
 }

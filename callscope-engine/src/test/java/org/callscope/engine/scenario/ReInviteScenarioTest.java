@@ -36,7 +36,9 @@ class ReInviteScenarioTest {
                 .start(moved).count(30));
         s.rtp(CALLEE_MOVED, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).firstSeq(1050).firstTimestamp(160_000 + 50 * 160)
                 .start(moved + 5 * MS).count(30));
-        s.at(moved + 700 * MS).bye(true).respond(200);
+        s.at(moved + 700 * MS).bye(true);
+        long byeOk = s.now();
+        s.respond(200);
 
         ScenarioRun run = ScenarioRun.of(s.packets());
 
@@ -54,6 +56,11 @@ class ReInviteScenarioTest {
         assertThat(cdr.sipMessages()).isEqualTo(10);
         assertThat(cdr.whohanged()).isEqualTo("caller");
         assertThat(cdr.lastSipResponseNum()).isEqualTo(200);
+        // INVITE at T0, 200 OK three messages later (1 ms apart), last packet the 200 to the BYE.
+        assertThat(cdr.calldate()).isEqualTo(java.time.Instant.ofEpochSecond(0, T0));
+        assertThat(cdr.connectTime()).isEqualTo(java.time.Instant.ofEpochSecond(0, T0 + 3 * MS));
+        assertThat(cdr.callend()).isEqualTo(java.time.Instant.ofEpochSecond(0, byeOk));
+        assertThat(cdr.endReason()).isEqualTo("bye");
     }
 
     static void assertStream(RtpStreamReport r, HostPort to, String direction, long packets) {

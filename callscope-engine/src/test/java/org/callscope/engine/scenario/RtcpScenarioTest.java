@@ -112,4 +112,29 @@ class RtcpScenarioTest {
         assertThat(ScenarioRun.stream(run.onlyCall(), SSRC_B, CALLEE_PUBLIC_RTP).packets()).isEqualTo(100);
         assertThat(run.onlyCall().rtp()).hasSize(2);
     }
+
+    @Test
+    void reportBlockInsideASenderReport() {
+        // RFC 3550 §6.4.1: an SR carries report blocks after its 20-byte sender info.
+        SipScenario s = SipScenario.call("rtcp-4@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000")).respond(100)
+                .respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(SSRC_A, 0).start(media).count(100));
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(100));
+        long sr = media + 500 * MS;
+        s.rtcp(CALLER_RTCP, CALLEE_RTCP, sr, Rtcp.senderReport(SSRC_A, Rtcp.ntp(sr), 0, 25, 4000, List.of()));
+        // The callee's SR reports on the caller's stream: sent 0.25 s after the caller's SR, 20 ms on the way back.
+        long reply = sr + 270 * MS;
+        s.rtcp(CALLEE_RTCP, CALLER_RTCP, reply, Rtcp.senderReport(SSRC_B, Rtcp.ntp(reply), 0, 39, 6240, List.of(
+                new Rtcp.ReportBlock(SSRC_A, 0, 0, 1039, 24, Rtcp.middle32(Rtcp.ntp(sr)), 16_384))));
+        s.at(media + 2_100 * MS).bye(true).respond(200);
+
+        RtcpSummary rtcp = ScenarioRun.stream(ScenarioRun.of(s.packets()).onlyCall(), SSRC_A, CALLER_MEDIA).rtcp();
+
+        assertThat(rtcp.reports()).isEqualTo(1);
+        assertThat(rtcp.fractionLostMax()).isZero();
+        assertThat(rtcp.jitterMaxMs()).isEqualTo(3.0);
+        assertThat(rtcp.rttMaxMs()).isCloseTo(20.0, within(0.031));
+    }
 }
