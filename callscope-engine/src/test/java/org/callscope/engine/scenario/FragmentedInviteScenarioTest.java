@@ -14,11 +14,25 @@ class FragmentedInviteScenarioTest {
 
     @Test
     void callIsFoundAndItsSdpBindsMedia() {
+        run(FrameBuilder.ethernet());
+    }
+
+    @Test
+    void fragmentsInsideVxlan() {
+        run(FrameBuilder.ethernet().vxlan("192.0.2.1", "192.0.2.2", 77));
+    }
+
+    @Test
+    void fragmentsInsideGreOnAVlan() {
+        run(FrameBuilder.ethernet().vlan(12).gre("192.0.2.1", "192.0.2.2"));
+    }
+
+    private static void run(FrameBuilder link) {
         Sdp offer = Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000");
         for (int i = 0; i < 60; i++) {
             offer.attribute("x-padding-" + i + ":" + "p".repeat(40)); // about 3.5 kB of SDP
         }
-        SipScenario s = SipScenario.call("frag-1@10.0.0.1").fragmentAbove(1500, true)
+        SipScenario s = SipScenario.call("frag-1@10.0.0.1").link(link).fragmentAbove(1500, true)
                 .invite(offer).respond(100).respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
         long fragments = s.sent().stream().filter(x -> x.what().equals("INVITE fragment")).count();
         assertThat(fragments).isEqualTo(3);

@@ -22,6 +22,13 @@ public final class Sdp {
         return sdp;
     }
 
+    /** Like {@link #raw} but keeping the line ends as written (bare LF, RFC 8866 §5 lets parsers accept it). */
+    public static Sdp exact(String text) {
+        Sdp sdp = new Sdp(null, -1);
+        sdp.attributes.add(text);
+        return sdp;
+    }
+
     public static Sdp audio(HostPort media) {
         return new Sdp(media.ip(), media.port());
     }
@@ -40,6 +47,9 @@ public final class Sdp {
 
     @Override
     public String toString() {
+        if (connectionIp == null && port < 0) {
+            return attributes.get(0);
+        }
         if (connectionIp == null) {
             return attributes.get(0).replaceAll("\r?\n", "\r\n");
         }

@@ -57,6 +57,7 @@ public final class SipScenario {
     private Request lastRequest;
     private Request invite;
     private int inviteFinalCode;
+    private java.util.function.UnaryOperator<String> headerRewrite = java.util.function.UnaryOperator.identity();
     private int fragmentMtu;
     private boolean fragmentsReversed;
     private boolean tcp;
@@ -113,6 +114,14 @@ public final class SipScenario {
     public SipScenario fragmentAbove(int mtu, boolean reversed) {
         this.fragmentMtu = mtu;
         this.fragmentsReversed = reversed;
+        return this;
+    }
+
+    /** Writes header names in their compact forms (RFC 3261 §7.3.3, §20). */
+    public SipScenario compactHeaders() {
+        headerRewrite = text -> text.replaceAll("(?m)^Via:", "v:").replaceAll("(?m)^From:", "f:")
+                .replaceAll("(?m)^To:", "t:").replaceAll("(?m)^Call-ID:", "i:").replaceAll("(?m)^Contact:", "m:")
+                .replaceAll("(?m)^Content-Type:", "c:").replaceAll("(?m)^Content-Length:", "l:");
         return this;
     }
 
@@ -313,13 +322,13 @@ public final class SipScenario {
         return send(fromCaller, withBody(sb, contentType, body), r.method);
     }
 
-    private static byte[] withBody(StringBuilder headers, String contentType, String body) {
+    private byte[] withBody(StringBuilder headers, String contentType, String body) {
         byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             headers.append("Content-Type: ").append(contentType).append("\r\n");
         }
         headers.append("Content-Length: ").append(b.length).append("\r\n\r\n");
-        return FrameBuilder.concat(headers.toString().getBytes(StandardCharsets.UTF_8), b);
+        return FrameBuilder.concat(headerRewrite.apply(headers.toString()).getBytes(StandardCharsets.UTF_8), b);
     }
 
     private String via(boolean fromCaller, String branch) {
