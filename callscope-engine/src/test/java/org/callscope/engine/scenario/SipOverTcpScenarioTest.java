@@ -134,4 +134,24 @@ class SipOverTcpScenarioTest {
         assertThat(recorders.rtp.get("tcp-1@10.0.0.1")).hasSize(80);
         assertThat(recorders.closed).containsExactly("tcp-1@10.0.0.1");
     }
+
+    @Test
+    void ipv6OnAVlanWithReorderedSegments() {
+        HostPort callerMedia = HostPort.of("2001:db8::1", 40_000);
+        HostPort calleeMedia = HostPort.of("2001:db8::2", 50_000);
+        SipScenario s = SipScenario.call("tcp6-1@example.com").link(FrameBuilder.ethernet().vlan(30)).overTcp()
+                .caller("1001", HostPort.of("2001:db8::1", 5060)).callee("2002", HostPort.of("2001:db8::2", 5060))
+                .tcpBatch().invite(Sdp.audio(callerMedia).rtpmap(0, "PCMU/8000"));
+        s.tcpFlush(true, new int[]{50, 250}, new int[]{2, 1, 0});
+        s.respond(100).respond(200, Sdp.audio(calleeMedia).rtpmap(0, "PCMU/8000")).ack();
+        s.rtp(callerMedia.withPort(40_100), calleeMedia, RtpTrain.of(0x61L, 0).start(T0 + 100 * MS).count(20));
+        s.at(T0 + 600 * MS).bye(false).respond(200);
+
+        Cdr cdr = ScenarioRun.of(s.packets()).onlyCall();
+
+        assertThat(cdr.transport()).isEqualTo("tcp");
+        assertThat(cdr.sipMessages()).isEqualTo(6);
+        assertThat(cdr.sipcallerip()).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(cdr.rtp()).singleElement().satisfies(r -> assertThat(r.direction()).isEqualTo("a"));
+    }
 }
