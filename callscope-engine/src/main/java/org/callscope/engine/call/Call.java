@@ -57,6 +57,8 @@ final class Call implements MediaOwner {
     final List<MediaStream> streams = new ArrayList<>();
     final List<MediaEndpoint> endpoints = new ArrayList<>();
     private final Set<String> seenMessages = new HashSet<>();
+    /** The SIP frame last written to the recorder, so a frame shared by two messages is written once. */
+    private CapturedPacket lastSipFrame;
 
     Call(SipEvent invite, CallRecorder recorder) {
         SipMessage m = invite.message();
@@ -101,7 +103,10 @@ final class Call implements MediaOwner {
         sipMessages++;
         lastNanos = Math.max(lastNanos, e.tsNanos());
         for (CapturedPacket f : e.frames()) {
-            recorder.sip(f);
+            if (!sameFrame(f, lastSipFrame)) {
+                recorder.sip(f);
+                lastSipFrame = f;
+            }
         }
         String key = retransmissionKey(e);
         if (seenMessages.contains(key)) {
@@ -112,6 +117,15 @@ final class Call implements MediaOwner {
             seenMessages.add(key);
         }
         return true;
+    }
+
+    /**
+     * One TCP segment can end one message and start the next: both messages then name that frame.
+     * Frames arrive in capture order, so a repeat is always the frame written just before.
+     */
+    private static boolean sameFrame(CapturedPacket a, CapturedPacket b) {
+        return b != null && a.frameNumber == b.frameNumber && a.tsNanos == b.tsNanos
+                && a.interfaceId == b.interfaceId && a.capturedLength == b.capturedLength;
     }
 
     private static String retransmissionKey(SipEvent e) {

@@ -140,6 +140,10 @@ public final class CallTable {
                     call.connectNanos = e.tsNanos();
                     call.finalCode = code;
                     call.finalReason = m.reasonPhrase();
+                    if ("cancel".equals(call.endReason) && call.endedNanos == 0) {
+                        // The 200 crossed the CANCEL, which then has no effect (RFC 3261 §9.2): the call goes on.
+                        call.endReason = null;
+                    }
                 }
                 SdpBinder.bind(call, e, sender, endpoints);
             } else if (!call.answered()) {
@@ -152,6 +156,9 @@ public final class CallTable {
             }
         } else if ("BYE".equals(method) && code >= 200) {
             call.endedNanos = e.tsNanos();
+        } else if (("UPDATE".equals(method) || "PRACK".equals(method)) && code >= 200 && code < 300) {
+            // The answer to an offer in UPDATE (RFC 3311 §5.2) or PRACK (RFC 3262 §5) rides in its 2xx.
+            SdpBinder.bind(call, e, sender, endpoints);
         }
     }
 

@@ -55,11 +55,21 @@ final class SdpBinder {
             add(call, endpoints.announce(addr, md.port(), sender, false, pf, call, srtp));
             if (!md.rtcpMux()) {
                 int rtcpPort = md.rtcp() != null && md.rtcp().port() > 0 ? md.rtcp().port() : md.port() + 1;
+                byte[] rtcpAddr = rtcpAddress(md, addr);
                 if (rtcpPort <= 65_535) {
-                    add(call, endpoints.announce(addr, rtcpPort, sender, true, pf, call, srtp));
+                    add(call, endpoints.announce(rtcpAddr, rtcpPort, sender, true, pf, call, srtp));
                 }
             }
         }
+    }
+
+    /** RFC 3605 §2.1: a=rtcp may name its own address; otherwise RTCP goes to the media address. */
+    private static byte[] rtcpAddress(MediaDescription md, byte[] mediaAddr) {
+        if (md.rtcp() == null || md.rtcp().connection() == null) {
+            return mediaAddr;
+        }
+        byte[] a = IpLiteral.parse(md.rtcp().connection().address());
+        return a == null || isUnspecified(a) ? mediaAddr : a;
     }
 
     private static void add(Call call, MediaEndpoint e) {
