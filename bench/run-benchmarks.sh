@@ -7,6 +7,7 @@
 #
 # Environment: CALLS, SECONDS_ (media seconds per call), LOSS (percent), SKIP_JMH, SKIP_MEMORY,
 # SKIP_TSHARK, PROFILE (JFR on one extra run; prints hot methods), JMH_ARGS (default "-f 1 -wi 2 -i 3"),
+# RUNS (runs per whole-process measurement, default 3; the median by wall time is reported),
 # KEEP (keep the temporary directory), MVN_ARGS (extra Maven arguments, e.g. -o).
 # The corpus goes to a temporary directory that is removed at the end; nothing is written to the repo.
 set -euo pipefail
@@ -40,6 +41,9 @@ command -v tshark >/dev/null || have_tshark=0
 echo "== build" >&2
 ./mvnw -B -q ${MVN_ARGS:-} -DskipTests package >&2
 bench_jar="$root/callscope-bench/target/benchmarks.jar"
+# The launcher makes its AOT cache on the first run after a build; do that before any timing.
+./callscope --version >/dev/null
+runs="${RUNS:-3}"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/callscope-bench.XXXXXX")"
 cleanup() { [[ -n "${KEEP:-}" ]] && echo "kept $tmp" >&2 || rm -rf "$tmp"; }
@@ -57,20 +61,27 @@ generate() {
     cat "$tmp/$1.pcap" >/dev/null # into the page cache, so every run reads from memory
 }
 
-# measure LABEL FRAMES COMMAND...: runs under GNU time, prints one summary line
+# measure LABEL FRAMES COMMAND...: runs $runs times under GNU time, prints the median run's line
 measure() {
-    local label="$1" n="$2"
+    local label="$1" n="$2" i best
     shift 2
-    /usr/bin/time -v -o "$tmp/$label.time" "$@" >"$tmp/$label.out" 2>"$tmp/$label.err"
+    for ((i = 1; i <= runs; i++)); do
+        /usr/bin/time -v -o "$tmp/$label.time.$i" "$@" >"$tmp/$label.out" 2>"$tmp/$label.err"
+    done
+    # Median by wall time: sort the runs by their elapsed seconds and take the middle one.
+    best="$(for ((i = 1; i <= runs; i++)); do
+        awk -F': ' -v i="$i" '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(k=1;k<=n;k++) s=s*60+t[k]; print s, i}' "$tmp/$label.time.$i"
+    done | sort -n | awk -v m=$(((runs + 1) / 2)) 'NR == m {print $2}')"
+    cp "$tmp/$label.time.$best" "$tmp/$label.time"
     local wall user sys rss cpu
     wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$tmp/$label.time")"
     user="$(awk -F': ' '/User time/ {print $2}' "$tmp/$label.time")"
     sys="$(awk -F': ' '/System time/ {print $2}' "$tmp/$label.time")"
     rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$label.time")"
     cpu="$(awk -F': ' '/Percent of CPU/ {print $2}' "$tmp/$label.time")"
-    awk -v l="$label" -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$cpu" 'BEGIN {
-        printf "%-28s frames=%d wall=%.2fs cpu=%.2fs (%s) pps_wall=%.0f pps_per_cpu_s=%.0f peak_rss=%.0fMiB\n",
-            l, n, w, u + s, c, n / w, n / (u + s), r / 1024 }' | tee -a "$summary"
+    awk -v l="$label" -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$cpu" -v k="$runs" 'BEGIN {
+        printf "%-28s frames=%d median of %d: wall=%.2fs cpu=%.2fs (%s) pps_wall=%.0f pps_per_cpu_s=%.0f peak_rss=%.0fMiB\n",
+            l, n, k, w, u + s, c, n / w, n / (u + s), r / 1024 }' | tee -a "$summary"
     echo "$n $wall $((${rss}))" >"$tmp/$label.nums"
 }
 

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * An address and port where one side of a call said (in SDP) it receives media.
  * Created on the signalling path; read by media processing. Immutable except for {@link #owner},
- * which is cleared when the call ends.
+ * which is cleared when the call ends, and {@link #superseded}, set when a newer announcement of
+ * the same address+port takes its place.
  */
 public final class MediaEndpoint {
     final long key;
@@ -17,6 +18,8 @@ public final class MediaEndpoint {
     /** The SDP profile was RTP/SAVP(F): the payload is SRTP. */
     final boolean srtp;
     volatile MediaOwner owner;
+    /** A later announcement of the same address+port replaced this one in the table. */
+    volatile boolean superseded;
 
     MediaEndpoint(long key, byte[] address, int port, CallSide receiver, boolean rtcp, PayloadFormat[] formats, MediaOwner owner, boolean srtp) {
         this.key = key;
@@ -39,6 +42,14 @@ public final class MediaEndpoint {
 
     public MediaOwner owner() {
         return owner;
+    }
+
+    /**
+     * Still what a lookup of its address+port returns: not replaced by a newer announcement and
+     * not released. Lets the media path reuse an earlier lookup's result without a hash lookup.
+     */
+    boolean live() {
+        return owner != null && !superseded;
     }
 
     boolean sameAddress(byte[] addr, int length) {

@@ -17,6 +17,8 @@ public final class MediaEndpointTable {
 
     private final LongObjectMap<MediaEndpoint> endpoints = new LongObjectMap<>(1024);
     private final AnomalyCounters anomalies;
+    /** Counts announcements: a lookup that found nothing may find something once this moves. */
+    private int announcements;
 
     public MediaEndpointTable(AnomalyCounters anomalies) {
         this.anomalies = anomalies;
@@ -31,17 +33,34 @@ public final class MediaEndpointTable {
             return null;
         }
         MediaEndpoint e = new MediaEndpoint(key, address.clone(), port, receiver, rtcp, formats, owner, srtp);
-        endpoints.put(key, e);
+        MediaEndpoint replaced = endpoints.put(key, e);
+        if (replaced != null) {
+            replaced.superseded = true;
+        }
+        announcements++;
         return e;
     }
 
     /** The live endpoint at address:port, or null. Allocation-free. */
     public MediaEndpoint find(byte[] address, int addrLength, int port) {
-        MediaEndpoint e = endpoints.get(PackedEndpoint.pack(address, addrLength, port));
+        return find(address, addrLength, PackedEndpoint.pack(address, addrLength, port));
+    }
+
+    /** Same as {@link #find(byte[], int, int)} with the {@link PackedEndpoint} key already packed. */
+    MediaEndpoint find(byte[] address, int addrLength, long key) {
+        MediaEndpoint e = endpoints.get(key);
         if (e == null || e.owner == null || !e.sameAddress(address, addrLength)) {
             return null;
         }
         return e;
+    }
+
+    /**
+     * Number of announcements so far. While it does not change, an address+port that had no live
+     * endpoint still has none (release only removes).
+     */
+    int announcements() {
+        return announcements;
     }
 
     /** Forgets every endpoint of {@code owner} (its call ended). */

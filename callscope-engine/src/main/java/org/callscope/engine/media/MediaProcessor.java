@@ -15,7 +15,9 @@ import org.callscope.engine.rtp.RtpView;
 /**
  * Media path for UDP packets that are not signalling: finds the endpoint an SDP announced (by
  * destination, then by source for symmetric RTP), the stream by (source, destination, SSRC), and
- * updates its statistics. RTP that no SDP announced is tracked as unassociated streams and
+ * updates its statistics. A packet of a known stream costs one hash lookup: the stream remembers
+ * what the endpoint lookups returned and reuses it while the endpoint table has not changed in a
+ * way that could alter it. RTP that no SDP announced is tracked as unassociated streams and
  * reported only if it looks like a real stream (sequence numbers mostly step by one).
  *
  * <p>One instance per media thread; the hot path allocates only when a stream is new.
@@ -48,23 +50,50 @@ public final class MediaProcessor {
 
     /** Handles one UDP datagram that was not SIP. {@code frame} is the frame it came in, for spooling. */
     public void onUdp(DecodedPacket p, CapturedPacket frame) {
+        byte[] buf = p.payload;
+        int off = p.payloadOffset;
+        int len = p.payloadLength;
         int addrLen = p.addrLength();
-        MediaEndpoint ep = endpoints.find(p.dstAddr, addrLen, p.dstPort);
+        long srcKey = PackedEndpoint.pack(p.srcAddr, addrLen, p.srcPort);
+        long dstKey = PackedEndpoint.pack(p.dstAddr, addrLen, p.dstPort);
+        boolean rtcpLike = RtpHeuristic.looksLikeRtcp(buf, off, len);
+        boolean rtpOk = !rtcpLike && rtp.wrap(buf, off, len);
+        long ssrc = 0;
+        long hash = 0;
+        MediaStream s = null;
+        if (rtpOk) {
+            // Known stream first: one lookup. Its remembered endpoint resolution stands in for
+            // the endpoint lookups as long as the endpoint table has not changed under it.
+            ssrc = rtp.ssrc() & 0xffffffffL;
+            hash = StreamTable.hash(srcKey, dstKey, ssrc);
+            s = streams.find(hash, srcKey, dstKey, ssrc, p);
+            if (s != null && s.resolutionCurrent(endpoints.announcements())) {
+                MediaEndpoint ep = s.resolution();
+                if (ep != null) {
+                    MediaOwner owner = ep.owner;
+                    owner.onMediaActivity(p.tsNanos);
+                    owner.onMediaFrame(frame);
+                } else if (!plausibleUnannounced(rtp.payloadType())) {
+                    return;
+                }
+                onRtp(s, p, buf);
+                return;
+            }
+        }
+        MediaEndpoint ep = endpoints.find(p.dstAddr, addrLen, dstKey);
+        boolean viaDestination = ep != null;
         CallSide sender;
         if (ep != null) {
             sender = ep.receiver.other();
         } else {
-            ep = endpoints.find(p.srcAddr, addrLen, p.srcPort);
+            ep = endpoints.find(p.srcAddr, addrLen, srcKey);
             sender = ep == null ? null : ep.receiver;
         }
-        byte[] buf = p.payload;
-        int off = p.payloadOffset;
-        int len = p.payloadLength;
         if (ep != null) {
             MediaOwner owner = ep.owner;
             owner.onMediaActivity(p.tsNanos);
             owner.onMediaFrame(frame);
-            if (ep.rtcp || RtpHeuristic.looksLikeRtcp(buf, off, len)) {
+            if (ep.rtcp || rtcpLike) {
                 rtcpEndpoint = ep;
                 rtcpArrivalNanos = p.tsNanos;
                 if (!rtcp.walk(buf, off, len, p.tsNanos, reportListener)) {
@@ -72,10 +101,10 @@ public final class MediaProcessor {
                 }
                 return;
             }
-        } else if (RtpHeuristic.looksLikeRtcp(buf, off, len)) {
+        } else if (rtcpLike) {
             return;
         }
-        if (!rtp.wrap(buf, off, len)) {
+        if (!rtpOk) {
             if (ep != null) {
                 anomalies.count(Anomaly.RTP_TRUNCATED);
             }
@@ -84,19 +113,20 @@ public final class MediaProcessor {
         if (ep == null && !plausibleUnannounced(rtp.payloadType())) {
             return;
         }
-        long ssrc = rtp.ssrc() & 0xffffffffL;
-        long srcKey = PackedEndpoint.pack(p.srcAddr, addrLen, p.srcPort);
-        long dstKey = PackedEndpoint.pack(p.dstAddr, addrLen, p.dstPort);
-        long hash = StreamTable.hash(srcKey, dstKey, ssrc);
-        MediaStream s = streams.find(hash, p, ssrc);
         if (s == null) {
             s = newStream(p, ssrc, srcKey, dstKey, hash, ep, sender);
             if (s == null) {
                 return;
             }
         }
-        s.onRtp(p.tsNanos, rtp.sequence(), rtp.timestamp(), rtp.payloadType(), rtp.marker(),
-                buf, rtp.payloadOffset(), rtp.payloadLength());
+        s.resolved(ep, viaDestination, endpoints.announcements());
+        onRtp(s, p, buf);
+    }
+
+    private void onRtp(MediaStream s, DecodedPacket p, byte[] buf) {
+        RtpView r = rtp;
+        s.onRtp(p.tsNanos, r.sequence(), r.timestamp(), r.payloadType(), r.marker(),
+                buf, r.payloadOffset(), r.payloadLength());
     }
 
     private MediaStream newStream(DecodedPacket p, long ssrc, long srcKey, long dstKey, long hash,
@@ -113,7 +143,7 @@ public final class MediaProcessor {
             unassociated.add(s);
         } else {
             owner.onStream(s);
-            learnSymmetricSource(p, ep, sender, owner);
+            learnSymmetricSource(p, srcKey, ep, sender, owner);
         }
         return s;
     }
@@ -123,8 +153,8 @@ public final class MediaProcessor {
      * announced endpoint from an address nobody announced (NAT), the source becomes the sender's
      * receiving endpoint, so the reverse stream is found too.
      */
-    private void learnSymmetricSource(DecodedPacket p, MediaEndpoint ep, CallSide sender, MediaOwner owner) {
-        if (endpoints.find(p.srcAddr, p.addrLength(), p.srcPort) != null) {
+    private void learnSymmetricSource(DecodedPacket p, long srcKey, MediaEndpoint ep, CallSide sender, MediaOwner owner) {
+        if (endpoints.find(p.srcAddr, p.addrLength(), srcKey) != null) {
             return;
         }
         byte[] addr = java.util.Arrays.copyOf(p.srcAddr, p.addrLength());

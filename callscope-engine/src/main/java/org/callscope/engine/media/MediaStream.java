@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.callscope.engine.bytes.PackedEndpoint;
 import org.callscope.engine.cdr.RtcpSummary;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.decode.DecodedPacket;
@@ -38,6 +39,10 @@ public final class MediaStream {
     private long sequentialPackets;
     private long firstNanos;
     private long lastNanos;
+    private MediaEndpoint resolvedEndpoint;
+    private boolean resolvedViaDestination;
+    /** -1 until first resolved, so a fresh stream never counts as resolved. */
+    private int resolvedAtAnnouncement = -1;
 
     private int rtcpReports;
     private double rtcpFractionLostMax;
@@ -65,11 +70,44 @@ public final class MediaStream {
         stats.setTelephoneEventPayloadType(telephoneEvent);
     }
 
-    boolean matches(DecodedPacket p, long ssrc) {
-        return this.ssrc == ssrc && srcPort == p.srcPort && dstPort == p.dstPort
-                && srcAddr.length == p.addrLength()
-                && Arrays.equals(srcAddr, 0, srcAddr.length, p.srcAddr, 0, srcAddr.length)
-                && Arrays.equals(dstAddr, 0, dstAddr.length, p.dstAddr, 0, dstAddr.length);
+    /**
+     * This stream's tuple? IPv4 {@link PackedEndpoint} keys are exact (address and port), so equal
+     * keys decide; IPv6 keys hash the address, so those are confirmed byte by byte.
+     */
+    boolean matches(long srcKey, long dstKey, long ssrc, DecodedPacket p) {
+        if (this.ssrc != ssrc || this.srcKey != srcKey || this.dstKey != dstKey) {
+            return false;
+        }
+        return !PackedEndpoint.isIpv6(srcKey)
+                || srcAddr.length == p.addrLength()
+                        && Arrays.equals(srcAddr, 0, srcAddr.length, p.srcAddr, 0, srcAddr.length)
+                        && Arrays.equals(dstAddr, 0, dstAddr.length, p.dstAddr, 0, dstAddr.length);
+    }
+
+    /** Remembers what the endpoint lookups for this stream's packets returned (see {@link #resolution}). */
+    void resolved(MediaEndpoint ep, boolean viaDestination, int announcements) {
+        resolvedEndpoint = ep;
+        resolvedViaDestination = viaDestination;
+        resolvedAtAnnouncement = announcements;
+    }
+
+    /**
+     * Whether the endpoint lookups (by destination, then by source) would still return what they
+     * returned for this stream's last packet, without doing them: a found endpoint stays found
+     * while it is {@link MediaEndpoint#live}; a lookup that found nothing keeps finding nothing
+     * until the next announcement.
+     */
+    boolean resolutionCurrent(int announcements) {
+        MediaEndpoint ep = resolvedEndpoint;
+        if (resolvedViaDestination) {
+            return ep.live();
+        }
+        return resolvedAtAnnouncement == announcements && (ep == null || ep.live());
+    }
+
+    /** The endpoint of the last resolution; valid while {@link #resolutionCurrent} holds. */
+    MediaEndpoint resolution() {
+        return resolvedEndpoint;
     }
 
     /** Accounts one RTP packet. Allocation-free except when a DTMF digit completes. */

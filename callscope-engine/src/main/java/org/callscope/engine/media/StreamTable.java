@@ -1,18 +1,30 @@
 package org.callscope.engine.media;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.callscope.engine.bytes.LongObjectMap;
 import org.callscope.engine.decode.DecodedPacket;
 
 /**
- * Live RTP streams keyed by (source, destination, SSRC) folded into one 64-bit hash. A lookup
- * confirms the full tuple; the rare hash collision chains through {@link Bucket}. Allocation-free
- * on lookup. Owned by one media thread.
+ * Live RTP streams keyed by (source, destination, SSRC) folded into one 64-bit hash: open
+ * addressing with linear probing over a primitive hash array and a parallel stream array, so a
+ * probe that misses never touches a stream object. Streams whose hashes collide simply occupy
+ * neighbouring slots; a lookup confirms the full tuple. Removal shifts later entries back (no
+ * tombstones). Allocation-free on lookup; allocates only when the table grows. Owned by one
+ * media thread.
  */
 final class StreamTable {
-    private final LongObjectMap<Object> table = new LongObjectMap<>(1024);
+    /** At most half full, so a probe sequence is short (expected ~1.5 slots on a hit). */
+    private static final float LOAD = 0.5f;
+    private static final int INITIAL_CAPACITY = 2048;
+
+    private long[] hashes;
+    private MediaStream[] slots;
+    private int mask;
     private int size;
+
+    StreamTable() {
+        hashes = new long[INITIAL_CAPACITY];
+        slots = new MediaStream[INITIAL_CAPACITY];
+        mask = INITIAL_CAPACITY - 1;
+    }
 
     static long hash(long srcKey, long dstKey, long ssrc) {
         long h = srcKey * 0x9E3779B97F4A7C15L;
@@ -21,46 +33,39 @@ final class StreamTable {
         return h ^ (h >>> 32);
     }
 
-    MediaStream find(long hash, DecodedPacket p, long ssrc) {
-        Object o = table.get(hash);
-        if (o instanceof MediaStream s) {
-            return s.matches(p, ssrc) ? s : null;
-        }
-        if (o instanceof Bucket b) {
-            for (MediaStream s : b.streams) {
-                if (s.matches(p, ssrc)) {
-                    return s;
-                }
+    /** The stream of this packet's tuple, or null. {@code hash} is {@link #hash} of the keys. */
+    MediaStream find(long hash, long srcKey, long dstKey, long ssrc, DecodedPacket p) {
+        long[] h = hashes;
+        MediaStream[] v = slots;
+        int m = mask;
+        int i = (int) hash & m;
+        MediaStream s;
+        while ((s = v[i]) != null) {
+            if (h[i] == hash && s.matches(srcKey, dstKey, ssrc, p)) {
+                return s;
             }
+            i = (i + 1) & m;
         }
         return null;
     }
 
     void add(long hash, MediaStream stream) {
-        Object o = table.get(hash);
-        if (o == null) {
-            table.put(hash, stream);
-        } else if (o instanceof MediaStream s) {
-            Bucket b = new Bucket();
-            b.streams.add(s);
-            b.streams.add(stream);
-            table.put(hash, b);
-        } else {
-            ((Bucket) o).streams.add(stream);
+        insert(hash, stream);
+        if (++size > slots.length * LOAD) {
+            grow();
         }
-        size++;
     }
 
     void remove(long hash, MediaStream stream) {
-        Object o = table.get(hash);
-        if (o == stream) {
-            table.remove(hash);
-            size--;
-        } else if (o instanceof Bucket b && b.streams.remove(stream)) {
-            size--;
-            if (b.streams.size() == 1) {
-                table.put(hash, b.streams.get(0));
+        int i = (int) hash & mask;
+        MediaStream s;
+        while ((s = slots[i]) != null) {
+            if (s == stream) {
+                shiftBack(i);
+                size--;
+                return;
             }
+            i = (i + 1) & mask;
         }
     }
 
@@ -68,7 +73,43 @@ final class StreamTable {
         return size;
     }
 
-    private static final class Bucket {
-        final List<MediaStream> streams = new ArrayList<>(2);
+    private void insert(long hash, MediaStream stream) {
+        int i = (int) hash & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        hashes[i] = hash;
+        slots[i] = stream;
+    }
+
+    private void shiftBack(int hole) {
+        int i = hole;
+        while (true) {
+            i = (i + 1) & mask;
+            if (slots[i] == null) {
+                break;
+            }
+            int home = (int) hashes[i] & mask;
+            // Move the entry back if the hole lies cyclically between its home slot and its slot.
+            if (((i - home) & mask) >= ((i - hole) & mask)) {
+                hashes[hole] = hashes[i];
+                slots[hole] = slots[i];
+                hole = i;
+            }
+        }
+        slots[hole] = null;
+    }
+
+    private void grow() {
+        long[] oldHashes = hashes;
+        MediaStream[] oldSlots = slots;
+        hashes = new long[oldHashes.length * 2];
+        slots = new MediaStream[oldSlots.length * 2];
+        mask = slots.length - 1;
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != null) {
+                insert(oldHashes[i], oldSlots[i]);
+            }
+        }
     }
 }

@@ -81,7 +81,8 @@ public final class Analyzer {
         int off = packet.payloadOffset;
         int len = packet.payloadLength;
         boolean sipPort = settings.isSipPort(packet.srcPort) || settings.isSipPort(packet.dstPort);
-        if (sipPort || (settings.sipHeuristic() && SipHeuristic.looksLikeSip(buf, off, len))) {
+        if (sipPort || (settings.sipHeuristic() && mayStartSip(buf, off, len)
+                && SipHeuristic.looksLikeSip(buf, off, len))) {
             SipMessage m = SipParser.parse(buf, off, len);
             if (m != null) {
                 dispatchSip(m, "udp", List.of(CapturedPacket.copyOf(frame)));
@@ -96,6 +97,19 @@ public final class Analyzer {
         }
         stats.mediaDatagrams++;
         media.onUdp(packet, frame);
+    }
+
+    /**
+     * Every start line SipHeuristic accepts begins with an upper-case letter: a known method or
+     * "SIP/2.0" (RFC 3261 §7.1, §7.2). RTP and RTCP begin with version 2 (0x80-0xBF, RFC 3550
+     * §5.1), so media is turned away on its first byte.
+     */
+    private static boolean mayStartSip(byte[] buf, int off, int len) {
+        if (buf == null || len <= 0 || off < 0 || off >= buf.length) {
+            return false;
+        }
+        byte b = buf[off];
+        return b >= 'A' && b <= 'Z';
     }
 
     /** CRLF keep-alives (RFC 5626 §3.5.1) and empty datagrams on SIP ports are not malformed SIP. */

@@ -67,12 +67,19 @@ public final class JitterBufferSimulator {
      */
     public boolean onPacket(double arrivalMillis, double mediaMillis) {
         double transit = arrivalMillis - mediaMillis;
-        packets++;
         if (!started || transit < minTransitMillis) {
             started = true;
             minTransitMillis = transit;
         }
-        double lateness = transit - minTransitMillis;
+        return onLateness(transit - minTransitMillis);
+    }
+
+    /**
+     * The part of {@link #onPacket} after the lateness is known, for a caller that feeds several
+     * buffers the same packets and tracks the fastest transit once for all of them.
+     */
+    boolean onLateness(double lateness) {
+        packets++;
         if (lateness > delayMillis) {
             discarded++;
             if (adaptive) {

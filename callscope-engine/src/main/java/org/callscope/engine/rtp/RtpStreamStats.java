@@ -94,6 +94,9 @@ public final class RtpStreamStats {
     // Unwrapped timestamp for the jitter buffers.
     private long lastTimestamp;
     private long extendedTimestamp;
+    // The three buffers see the same packets, so the fastest transit (their zero delay) is shared.
+    private boolean transitStarted;
+    private double minTransitMillis;
     private final JitterBufferSimulator bufferSmall = JitterBufferSimulator.fixed(JitterBufferSimulator.FIXED_SMALL_MILLIS);
     private final JitterBufferSimulator bufferLarge = JitterBufferSimulator.fixed(JitterBufferSimulator.FIXED_LARGE_MILLIS);
     private final JitterBufferSimulator bufferAdaptive = JitterBufferSimulator.adaptive(JitterBufferSimulator.ADAPTIVE_MAX_MILLIS);
@@ -154,12 +157,21 @@ public final class RtpStreamStats {
         }
         pt = payloadType;
 
+        extendedTimestamp += (int) (rtpTimestamp - lastTimestamp);
+        lastTimestamp = rtpTimestamp;
         double diff = 0;
         double currentJitter = 0;
+        // The jitter buffers' media time equals the nominal time while the unwrapped timestamp
+        // equals the 32-bit offset from the first one: one division serves both.
+        double mediaMillis = Double.NaN;
         if (inTimeSequence) {
             if (clock != 0) {
                 currentClockRate = clock;
-                double nominalTime = ((rtpTimestamp - firstTimestamp) & 0xffff_ffffL) * 1000.0 / clock;
+                long nominalUnits = (rtpTimestamp - firstTimestamp) & 0xffff_ffffL;
+                double nominalTime = nominalUnits * 1000.0 / clock;
+                if (nominalUnits == extendedTimestamp) {
+                    mediaMillis = nominalTime;
+                }
                 double expected = time + (nominalTime - lastNominalTime);
                 diff = Math.abs(now - expected);
                 currentJitter = (15 * jitter + diff) / 16;
@@ -194,7 +206,7 @@ public final class RtpStreamStats {
             time = now;
         }
         stopSeq = sequence;
-        feedJitterBuffers(now, rtpTimestamp, payloadType, clock);
+        feedJitterBuffers(now, mediaMillis, payloadType, clock);
     }
 
     private void first(long arrivalNanos, int sequence, long rtpTimestamp, int payloadType, int clock) {
@@ -212,7 +224,7 @@ public final class RtpStreamStats {
         if (clock != 0) {
             currentClockRate = clock;
         }
-        feedJitterBuffers(0, rtpTimestamp, payloadType, clock);
+        feedJitterBuffers(0, Double.NaN, payloadType, clock);
     }
 
     /** Wireshark's wrap counter: a sequence below the first one starts a new cycle. */
@@ -274,22 +286,26 @@ public final class RtpStreamStats {
         }
     }
 
+    // SEQUENCE_WINDOW is a power of two: the mask is floorMod, negative values included.
     private void mark(long ext) {
-        int i = (int) Math.floorMod(ext, (long) SEQUENCE_WINDOW);
+        int i = (int) ext & (SEQUENCE_WINDOW - 1);
         seen[i >>> 6] |= 1L << (i & 63);
     }
 
     private void clear(long ext) {
-        int i = (int) Math.floorMod(ext, (long) SEQUENCE_WINDOW);
+        int i = (int) ext & (SEQUENCE_WINDOW - 1);
         seen[i >>> 6] &= ~(1L << (i & 63));
     }
 
     private boolean isMarked(long ext) {
-        int i = (int) Math.floorMod(ext, (long) SEQUENCE_WINDOW);
+        int i = (int) ext & (SEQUENCE_WINDOW - 1);
         return (seen[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     private void countDelay(double diffMillis) {
+        if (diffMillis < DELAY_BUCKET_MILLIS[0]) {
+            return;
+        }
         for (int i = DELAY_BUCKET_MILLIS.length - 1; i >= 0; i--) {
             if (diffMillis >= DELAY_BUCKET_MILLIS[i]) {
                 delayBuckets[i]++;
@@ -305,18 +321,28 @@ public final class RtpStreamStats {
         return payloadType == telephoneEventPayloadType ? 0 : clockRateHz;
     }
 
-    private void feedJitterBuffers(double nowMillis, long rtpTimestamp, int payloadType, int clock) {
+    /**
+     * {@code mediaMillis} is the unwrapped timestamp in ms when already computed, else NaN. Same
+     * as {@link JitterBufferSimulator#onPacket} on each buffer, with the transit work done once.
+     */
+    private void feedJitterBuffers(double nowMillis, double mediaMillis, int payloadType, int clock) {
         // Comfort noise and events carry no speech to play out; timestamps of events are the
         // event start (RFC 4733 §2.2.1), so they would look late.
-        extendedTimestamp += (int) (rtpTimestamp - lastTimestamp);
-        lastTimestamp = rtpTimestamp;
         if (clock == 0 || RtpCodecs.isComfortNoise(payloadType)) {
             return;
         }
-        double mediaMillis = extendedTimestamp * 1000.0 / clock;
-        bufferSmall.onPacket(nowMillis, mediaMillis);
-        bufferLarge.onPacket(nowMillis, mediaMillis);
-        bufferAdaptive.onPacket(nowMillis, mediaMillis);
+        if (Double.isNaN(mediaMillis)) {
+            mediaMillis = extendedTimestamp * 1000.0 / clock;
+        }
+        double transit = nowMillis - mediaMillis;
+        if (!transitStarted || transit < minTransitMillis) {
+            transitStarted = true;
+            minTransitMillis = transit;
+        }
+        double lateness = transit - minTransitMillis;
+        bufferSmall.onLateness(lateness);
+        bufferLarge.onLateness(lateness);
+        bufferAdaptive.onLateness(lateness);
     }
 
     /** Packets received, duplicates included. */
