@@ -12,6 +12,7 @@ import org.callscope.engine.media.CallSide;
 import org.callscope.engine.media.MediaEndpoint;
 import org.callscope.engine.media.MediaOwner;
 import org.callscope.engine.media.MediaStream;
+import org.callscope.engine.media.PayloadFormat;
 import org.callscope.engine.media.TimedDigits;
 import org.callscope.engine.sip.NameAddr;
 import org.callscope.engine.sip.SipMessage;
@@ -56,6 +57,8 @@ final class Call implements MediaOwner {
     final List<MediaStream.TimedDigit> infoDigits = new ArrayList<>();
     final List<MediaStream> streams = new ArrayList<>();
     final List<MediaEndpoint> endpoints = new ArrayList<>();
+    private PayloadFormat[] callerFormats;
+    private PayloadFormat[] calleeFormats;
     private final Set<String> seenMessages = new HashSet<>();
     /** The SIP frame last written to the recorder, so a frame shared by two messages is written once. */
     private CapturedPacket lastSipFrame;
@@ -160,6 +163,20 @@ final class Call implements MediaOwner {
     @Override
     public void onEndpointLearned(MediaEndpoint endpoint) {
         endpoints.add(endpoint);
+    }
+
+    @Override
+    public PayloadFormat[] formatsReceivedBy(CallSide side) {
+        return side == CallSide.CALLER ? callerFormats : calleeFormats;
+    }
+
+    /** Records the formats {@code side} announced in its latest SDP. */
+    void announcedFormats(CallSide side, PayloadFormat[] formats) {
+        if (side == CallSide.CALLER) {
+            callerFormats = formats;
+        } else {
+            calleeFormats = formats;
+        }
     }
 
     @Override

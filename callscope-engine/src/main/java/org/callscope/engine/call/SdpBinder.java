@@ -37,6 +37,7 @@ final class SdpBinder {
         }
         int end = type.startsWith("multipart/") ? endOfPart(body, off) : body.length;
         SessionDescription sdp = SdpParser.parse(body, off, end - off);
+        java.util.List<PayloadFormat> announced = new java.util.ArrayList<>();
         for (MediaDescription md : sdp.media()) {
             if (md.port() <= 0) {
                 continue;
@@ -50,6 +51,7 @@ final class SdpBinder {
             for (int i = 0; i < pf.length; i++) {
                 int pt = formats[i];
                 pf[i] = new PayloadFormat(pt, md.encodingName(pt), md.clockRate(pt));
+                announced.add(pf[i]);
             }
             boolean srtp = md.proto() != null && md.proto().toUpperCase(Locale.ROOT).contains("SAVP");
             add(call, endpoints.announce(addr, md.port(), sender, false, pf, call, srtp));
@@ -60,6 +62,9 @@ final class SdpBinder {
                     add(call, endpoints.announce(rtcpAddr, rtcpPort, sender, true, pf, call, srtp));
                 }
             }
+        }
+        if (!announced.isEmpty()) {
+            call.announcedFormats(sender, announced.toArray(PayloadFormat[]::new));
         }
     }
 

@@ -58,21 +58,11 @@ public final class MediaEndpoint {
 
     /** The format announced for {@code payloadType}, or null. */
     public PayloadFormat format(int payloadType) {
-        for (PayloadFormat f : formats) {
-            if (f.payloadType() == payloadType) {
-                return f;
-            }
-        }
-        return null;
+        return PayloadFormat.find(formats, payloadType);
     }
 
     /** The telephone-event payload type announced here, or -1. */
     public int telephoneEventType() {
-        for (PayloadFormat f : formats) {
-            if (f.isTelephoneEvent()) {
-                return f.payloadType();
-            }
-        }
-        return -1;
+        return PayloadFormat.telephoneEventType(formats);
     }
 }

@@ -16,4 +16,10 @@ public interface MediaOwner {
 
     /** This owner's stream with {@code ssrc}, or null; for RTCP reports about it. */
     MediaStream streamBySsrc(long ssrc);
+
+    /**
+     * The payload formats {@code side} announced for what it receives (its latest SDP), or null.
+     * RTP sent to a side uses that side's payload type numbers (RFC 3264 §5.1).
+     */
+    PayloadFormat[] formatsReceivedBy(CallSide side);
 }

@@ -113,8 +113,14 @@ public final class MediaProcessor {
         if (ep == null && !plausibleUnannounced(rtp.payloadType())) {
             return;
         }
+        if (s != null && s.owner != (ep == null ? null : ep.owner)) {
+            // The address pair now belongs to another call (ports and SSRC reused, or SDP seen
+            // after the first packets): the old stream keeps what it counted, a new one starts.
+            streams.remove(hash, s);
+            s = null;
+        }
         if (s == null) {
-            s = newStream(p, ssrc, srcKey, dstKey, hash, ep, sender);
+            s = newStream(p, ssrc, srcKey, dstKey, hash, ep, sender, viaDestination);
             if (s == null) {
                 return;
             }
@@ -130,14 +136,23 @@ public final class MediaProcessor {
     }
 
     private MediaStream newStream(DecodedPacket p, long ssrc, long srcKey, long dstKey, long hash,
-                                  MediaEndpoint ep, CallSide sender) {
+                                  MediaEndpoint ep, CallSide sender, boolean viaDestination) {
         if (ep == null && unassociated.size() >= MAX_UNASSOCIATED) {
             anomalies.count(Anomaly.MEDIA_TABLE_FULL);
             return null;
         }
         MediaOwner owner = ep == null ? null : ep.owner;
         boolean srtp = ep != null && ep.srtp;
-        MediaStream s = new MediaStream(ssrc, srcKey, dstKey, p, owner, sender, ep, srtp);
+        PayloadFormat[] formats = null;
+        if (ep != null) {
+            // Found by destination, the endpoint is the receiver's; found by source it is the
+            // sender's, and the receiver's own announcement says what the payload types mean.
+            formats = viaDestination ? ep.formats : owner.formatsReceivedBy(sender.other());
+            if (formats == null) {
+                formats = ep.formats;
+            }
+        }
+        MediaStream s = new MediaStream(ssrc, srcKey, dstKey, p, owner, sender, ep, formats, srtp);
         streams.add(hash, s);
         if (owner == null) {
             unassociated.add(s);
@@ -158,7 +173,8 @@ public final class MediaProcessor {
             return;
         }
         byte[] addr = java.util.Arrays.copyOf(p.srcAddr, p.addrLength());
-        MediaEndpoint learned = endpoints.announce(addr, p.srcPort, sender, false, ep.formats, owner, ep.srtp);
+        PayloadFormat[] own = owner.formatsReceivedBy(sender);
+        MediaEndpoint learned = endpoints.announce(addr, p.srcPort, sender, false, own != null ? own : ep.formats, owner, ep.srtp);
         if (learned != null) {
             owner.onEndpointLearned(learned);
         }

@@ -28,6 +28,8 @@ public final class MediaStream {
     final MediaOwner owner;
     final CallSide sender;
     final MediaEndpoint endpoint;
+    /** Payload formats of the receiving side: RTP uses the receiver's payload type numbers. */
+    private final PayloadFormat[] formats;
     final RtpStreamStats stats = new RtpStreamStats();
     private final DtmfEventDecoder dtmf;
     private final List<TimedDigit> digits = new ArrayList<>();
@@ -53,7 +55,7 @@ public final class MediaStream {
     private double rttMaxMs;
 
     MediaStream(long ssrc, long srcKey, long dstKey, DecodedPacket p, MediaOwner owner, CallSide sender,
-                MediaEndpoint endpoint, boolean srtp) {
+                MediaEndpoint endpoint, PayloadFormat[] formats, boolean srtp) {
         this.ssrc = ssrc;
         this.srcKey = srcKey;
         this.dstKey = dstKey;
@@ -64,8 +66,9 @@ public final class MediaStream {
         this.owner = owner;
         this.sender = sender;
         this.endpoint = endpoint;
+        this.formats = formats;
         this.srtp = srtp;
-        this.telephoneEvent = endpoint == null ? -1 : endpoint.telephoneEventType();
+        this.telephoneEvent = PayloadFormat.telephoneEventType(formats);
         this.dtmf = new DtmfEventDecoder(telephoneEvent);
         stats.setTelephoneEventPayloadType(telephoneEvent);
     }
@@ -128,7 +131,7 @@ public final class MediaStream {
             }
         } else if (payloadType < 0 && !RtpCodecs.isComfortNoise(pt)) {
             payloadType = pt;
-            PayloadFormat f = endpoint == null ? null : endpoint.format(pt);
+            PayloadFormat f = PayloadFormat.find(formats, pt);
             codec = f != null && f.encoding() != null ? f.encoding() : RtpCodecs.encodingName(pt);
             if (RtpCodecs.isDynamic(pt)) {
                 stats.setClockRate(f != null && f.clockRate() > 0 ? f.clockRate() : RtpCodecs.clockRate(codec));

@@ -11,4 +11,28 @@ public record PayloadFormat(int payloadType, String encoding, int clockRate) {
     public boolean isTelephoneEvent() {
         return "telephone-event".equalsIgnoreCase(encoding);
     }
+
+    /** The format for {@code payloadType} in {@code formats} (may be null), or null. */
+    public static PayloadFormat find(PayloadFormat[] formats, int payloadType) {
+        if (formats != null) {
+            for (PayloadFormat f : formats) {
+                if (f.payloadType() == payloadType) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The telephone-event payload type in {@code formats} (may be null), or -1. */
+    public static int telephoneEventType(PayloadFormat[] formats) {
+        if (formats != null) {
+            for (PayloadFormat f : formats) {
+                if (f.isTelephoneEvent()) {
+                    return f.payloadType();
+                }
+            }
+        }
+        return -1;
+    }
 }

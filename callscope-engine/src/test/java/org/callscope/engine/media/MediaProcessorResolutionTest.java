@@ -24,6 +24,11 @@ class MediaProcessorResolutionTest {
     private int seq = 1000;
 
     private static final class Owner implements MediaOwner {
+        @Override
+        public PayloadFormat[] formatsReceivedBy(CallSide side) {
+            return null;
+        }
+
         final List<MediaStream> streams = new ArrayList<>();
         final List<MediaEndpoint> endpoints = new ArrayList<>();
         int activity;
@@ -90,7 +95,7 @@ class MediaProcessorResolutionTest {
     }
 
     @Test
-    void reannouncedEndpointTakesOverActivityAndReleaseStartsANewStream() {
+    void reannouncedEndpointTakesOverTheStreamFromItsFirstPacket() {
         Owner a = new Owner();
         announce(a, CALLEE, 5000);
         send(CALLER, 4000, CALLEE, 5000);
@@ -103,13 +108,16 @@ class MediaProcessorResolutionTest {
         send(CALLER, 4000, CALLEE, 5000);
         assertThat(b.activity).isEqualTo(1);
         assertThat(a.activity).isEqualTo(2);
-        assertThat(a.streams.get(0).packets()).isEqualTo(3);
+        // Same address pair and SSRC, but the new announcement owns it: a new stream for b.
+        assertThat(a.streams.get(0).packets()).isEqualTo(2);
+        assertThat(b.streams).hasSize(1);
+        assertThat(b.streams.get(0).packets()).isEqualTo(1);
 
         endpoints.release(a, a.endpoints);
         media.release(a.streams);
         send(CALLER, 4000, CALLEE, 5000);
         assertThat(b.streams).hasSize(1);
-        assertThat(b.streams.get(0).packets()).isEqualTo(1);
+        assertThat(b.streams.get(0).packets()).isEqualTo(2);
         assertThat(b.activity).isEqualTo(2);
     }
 
@@ -131,6 +139,7 @@ class MediaProcessorResolutionTest {
         announce(c, CALLEE, 5000);
         send(CALLER, 4000, CALLEE, 5000);
         assertThat(c.activity).isEqualTo(1);
+        assertThat(c.streams).singleElement().satisfies(st -> assertThat(st.packets()).isEqualTo(1));
     }
 
     @Test

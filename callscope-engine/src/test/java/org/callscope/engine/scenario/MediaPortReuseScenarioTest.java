@@ -39,6 +39,18 @@ class MediaPortReuseScenarioTest {
     }
 
     @Test
+    void secondCallReusingPortsAndSsrcsInsideTheGraceTimeGetsItsOwnPackets() {
+        // Same ports and the same SSRCs: only the new SDP tells the packets apart.
+        SipScenario first = call("reuse-5@10.0.0.1", T0, 0x1000L, 0x2000L, 50);
+        SipScenario second = call("reuse-6@10.0.0.1", first.now() + 1_000 * MS, 0x1000L, 0x2000L, 70);
+
+        ScenarioRun run = ScenarioRun.of(SipScenario.merge(first, second));
+
+        check(run.call("reuse-5@10.0.0.1"), 0x1000L, 0x2000L, 50);
+        check(run.call("reuse-6@10.0.0.1"), 0x1000L, 0x2000L, 70);
+    }
+
+    @Test
     void secondCallLongAfterTheFirstGetsItsOwnPackets() {
         SipScenario first = call("reuse-3@10.0.0.1", T0, 0x1000L, 0x2000L, 50);
         SipScenario second = call("reuse-4@10.0.0.1", first.now() + 30_000 * MS, 0x3000L, 0x4000L, 70);

@@ -33,6 +33,24 @@ class NatScenarioTest {
         check(cdr);
     }
 
+    @Test
+    void eventsSentToTheLearnedPublicAddressUseTheCalleesPayloadTypes() {
+        // Each side numbers telephone-event differently (caller 101, callee 96); the caller sends
+        // digit 7 with the callee's number to the callee's public address, which no SDP named.
+        SipScenario s = SipScenario.call("nat-2@203.0.113.10").caller("1001", CALLER_SIP).callee("2002", CALLEE_SIP)
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000").rtpmap(101, "telephone-event/8000"))
+                .respond(100)
+                .respond(200, Sdp.audio(CALLEE_ANNOUNCED).rtpmap(0, "PCMU/8000").rtpmap(96, "telephone-event/8000"))
+                .ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLEE_PUBLIC, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media).count(40).event(20, 4, 6, 101));
+        s.rtp(CALLER_MEDIA, CALLEE_PUBLIC, RtpTrain.of(SSRC_A, 0).start(media + 5 * MS).count(40).event(10, 7, 6, 96));
+        s.at(media + 1_000 * MS).bye(false).respond(200);
+        Cdr cdr = ScenarioRun.of(s.packets()).onlyCall();
+        assertThat(cdr.dtmf()).isEqualTo("74");
+        assertThat(ScenarioRun.stream(cdr, SSRC_A, CALLER_MEDIA).codec()).isEqualTo("PCMU");
+    }
+
     private static Cdr run(long callerOffset, long calleeOffset) {
         SipScenario s = SipScenario.call("nat-1@203.0.113.10").caller("1001", CALLER_SIP).callee("2002", CALLEE_SIP)
                 .invite(Sdp.audio(CALLER_MEDIA).rtpmap(8, "PCMA/8000")).respond(100)
