@@ -123,6 +123,12 @@ public final class CdrJson {
                     .field("jitter_max_ms", r.jitterMaxMs(), 3)
                     .field("rtt_avg_ms", r.rttAvgMs(), 3)
                     .field("rtt_max_ms", r.rttMaxMs(), 3)
+                    .field("xr_reports", r.xrReports())
+                    .field("xr_loss_rate", r.xrLossRate(), 4)
+                    .field("xr_discard_rate", r.xrDiscardRate(), 4)
+                    .field("xr_rtt_ms", r.xrRoundTripMs(), 0)
+                    .field("xr_mos_lq", r.xrMosLq(), 1)
+                    .field("xr_mos_cq", r.xrMosCq(), 1)
                     .endObject();
         }
     }

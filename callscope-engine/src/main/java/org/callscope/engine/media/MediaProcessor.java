@@ -9,6 +9,9 @@ import org.callscope.engine.bytes.PackedEndpoint;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.rtp.RtcpParser;
+import org.callscope.engine.rtp.RtcpReport;
+import org.callscope.engine.rtp.RtcpRoundTrip;
 import org.callscope.engine.rtp.RtpHeuristic;
 import org.callscope.engine.rtp.RtpView;
 
@@ -35,12 +38,9 @@ public final class MediaProcessor {
     private final StreamTable streams = new StreamTable();
     private final List<MediaStream> unassociated = new ArrayList<>();
     private final RtpView rtp = new RtpView();
-    private final RtcpReportWalker rtcp = new RtcpReportWalker();
+    private final RtcpParser rtcpParser = new RtcpParser();
+    private final RtcpReport rtcpReport = new RtcpReport();
     private final Consumer<RtpStreamReport> unassociatedSink;
-    private MediaEndpoint rtcpEndpoint;
-    private long rtcpArrivalNanos;
-
-    private final RtcpReportWalker.Listener reportListener = this::onReportBlock;
 
     public MediaProcessor(MediaEndpointTable endpoints, AnomalyCounters anomalies, Consumer<RtpStreamReport> unassociatedSink) {
         this.endpoints = endpoints;
@@ -94,11 +94,7 @@ public final class MediaProcessor {
             owner.onMediaActivity(p.tsNanos);
             owner.onMediaFrame(frame);
             if (ep.rtcp || rtcpLike) {
-                rtcpEndpoint = ep;
-                rtcpArrivalNanos = p.tsNanos;
-                if (!rtcp.walk(buf, off, len, p.tsNanos, reportListener)) {
-                    anomalies.count(Anomaly.RTCP_MALFORMED);
-                }
+                onRtcp(owner, p.tsNanos, buf, off, len);
                 return;
             }
         } else if (rtcpLike) {
@@ -185,16 +181,32 @@ public final class MediaProcessor {
         return pt <= 34 || (pt >= 96 && pt <= 127);
     }
 
-    private void onReportBlock(long reporterSsrc, long subjectSsrc, double fractionLost, long cumulativeLost,
-                               long highestSeq, long jitter, long lsr, long dlsr) {
-        MediaEndpoint ep = rtcpEndpoint;
-        if (ep == null || ep.owner == null) {
+    /**
+     * Hands what a compound RTCP packet (RFC 3550 §6.1) says about the owner's streams to them:
+     * SR/RR report blocks (§6.4.1, with the round trip from LSR and DLSR) and RFC 3611 VoIP
+     * metrics. Reports about SSRCs the owner does not have are ignored.
+     */
+    private void onRtcp(MediaOwner owner, long arrivalNanos, byte[] buf, int off, int len) {
+        RtcpReport r = rtcpReport;
+        if (!rtcpParser.parse(buf, off, len, r)) {
+            anomalies.count(Anomaly.RTCP_MALFORMED);
             return;
         }
-        MediaStream s = ep.owner.streamBySsrc(subjectSsrc);
-        if (s != null) {
-            double rtt = RtcpReportWalker.roundTripMillis(rtcpArrivalNanos, lsr, dlsr);
-            s.onReportBlock(fractionLost, cumulativeLost, jitter, rtt);
+        long arrival = RtcpRoundTrip.ntpMiddle32(arrivalNanos);
+        for (int i = 0; i < r.reportBlockCount; i++) {
+            MediaStream s = owner.streamBySsrc(r.blockSsrc[i]);
+            if (s != null) {
+                double rtt = RtcpRoundTrip.roundTripMillis(arrival, r.blockLastSr[i], r.blockDelaySinceLastSr[i]);
+                s.onReportBlock(r.blockFractionLost[i] / 256.0, r.blockCumulativeLost[i], r.blockJitter[i],
+                        rtt < 0 ? Double.NaN : rtt);
+            }
+        }
+        if (r.hasVoipMetrics) {
+            MediaStream s = owner.streamBySsrc(r.xrSsrc);
+            if (s != null) {
+                s.onVoipMetrics(r.xrLossRate / 256.0, r.xrDiscardRate / 256.0, r.xrRoundTripDelay,
+                        r.xrMosLqValue(), r.xrMosCqValue());
+            }
         }
     }
 

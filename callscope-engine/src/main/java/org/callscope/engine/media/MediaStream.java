@@ -53,6 +53,12 @@ public final class MediaStream {
     private double rttSumMs;
     private int rttCount;
     private double rttMaxMs;
+    private int xrReports;
+    private double xrLossRate;
+    private double xrDiscardRate;
+    private int xrRoundTripMs;
+    private double xrMosLq = Double.NaN;
+    private double xrMosCq = Double.NaN;
 
     MediaStream(long ssrc, long srcKey, long dstKey, DecodedPacket p, MediaOwner owner, CallSide sender,
                 MediaEndpoint endpoint, PayloadFormat[] formats, boolean srtp) {
@@ -162,6 +168,16 @@ public final class MediaStream {
         }
     }
 
+    /** An RFC 3611 §4.7 VoIP metrics block about this stream: the latest one wins. */
+    void onVoipMetrics(double lossRate, double discardRate, int roundTripMs, double mosLq, double mosCq) {
+        xrReports++;
+        xrLossRate = lossRate;
+        xrDiscardRate = discardRate;
+        xrRoundTripMs = roundTripMs;
+        xrMosLq = mosLq;
+        xrMosCq = mosCq;
+    }
+
     public long ssrc() {
         return ssrc;
     }
@@ -189,9 +205,11 @@ public final class MediaStream {
 
     /** Snapshot of the statistics for a CDR. Allocates. */
     public RtpStreamReport report() {
-        RtcpSummary rtcp = rtcpReports == 0 ? null : new RtcpSummary(rtcpReports, rtcpFractionLostMax,
+        RtcpSummary rtcp = rtcpReports == 0 && xrReports == 0 ? null : new RtcpSummary(rtcpReports, rtcpFractionLostMax,
                 rtcpCumulativeLost, rtcpJitterMaxMs, rttCount == 0 ? Double.NaN : rttSumMs / rttCount,
-                rttCount == 0 ? Double.NaN : rttMaxMs);
+                rttCount == 0 ? Double.NaN : rttMaxMs,
+                xrReports, xrReports == 0 ? Double.NaN : xrLossRate, xrReports == 0 ? Double.NaN : xrDiscardRate,
+                xrReports == 0 ? Double.NaN : xrRoundTripMs, xrMosLq, xrMosCq);
         return new RtpStreamReport(ssrc,
                 DecodedPacket.addressString(srcAddr, srcAddr.length), srcPort,
                 DecodedPacket.addressString(dstAddr, dstAddr.length), dstPort,

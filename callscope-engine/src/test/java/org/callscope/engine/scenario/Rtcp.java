@@ -57,6 +57,28 @@ public final class Rtcp {
         return b;
     }
 
+    /**
+     * An RTCP XR packet (RFC 3611 §2) with one VoIP metrics block (§4.7) about {@code sourceSsrc}:
+     * loss and discard rates in 1/256, round trip in ms, MOS values times ten.
+     */
+    public static byte[] voipMetrics(long ssrc, long sourceSsrc, int lossRate, int discardRate, int roundTripMs,
+                                     int mosLq, int mosCq) {
+        byte[] b = new byte[8 + 36];
+        header(b, 207, 0);
+        FrameBuilder.set32(b, 4, ssrc);
+        b[8] = 7; // block type: VoIP metrics
+        FrameBuilder.set16(b, 10, 8); // block length in 32-bit words minus one
+        FrameBuilder.set32(b, 12, sourceSsrc);
+        b[16] = (byte) lossRate;
+        b[17] = (byte) discardRate;
+        FrameBuilder.set16(b, 24, roundTripMs);
+        b[32] = (byte) 127; // R factor unavailable
+        b[33] = (byte) 127; // external R factor unavailable
+        b[34] = (byte) mosLq;
+        b[35] = (byte) mosCq;
+        return b;
+    }
+
     private static void header(byte[] b, int pt, int count) {
         b[0] = (byte) (0x80 | count);
         b[1] = (byte) pt;

@@ -59,6 +59,29 @@ class RtcpScenarioTest {
         assertThat(a.packets()).isEqualTo(200);
     }
 
+    @Test
+    void extendedReportVoipMetricsReachTheStream() {
+        SipScenario s = SipScenario.call("rtcp-xr@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000")).respond(100)
+                .respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(SSRC_A, 0).start(media).count(100));
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(100));
+        // The callee says about the caller's stream: 8/256 lost, 4/256 discarded, 42 ms round trip, MOS 4.1 / 3.9.
+        s.rtcp(CALLEE_RTCP, CALLER_RTCP, media + 1_000 * MS, Rtcp.voipMetrics(SSRC_B, SSRC_A, 8, 4, 42, 41, 39));
+        s.at(media + 2_100 * MS).bye(true).respond(200);
+
+        RtcpSummary rtcp = ScenarioRun.stream(ScenarioRun.of(s.packets()).onlyCall(), SSRC_A, CALLER_MEDIA).rtcp();
+        assertThat(rtcp).isNotNull();
+        assertThat(rtcp.reports()).isZero();
+        assertThat(rtcp.xrReports()).isEqualTo(1);
+        assertThat(rtcp.xrLossRate()).isEqualTo(8 / 256.0);
+        assertThat(rtcp.xrDiscardRate()).isEqualTo(4 / 256.0);
+        assertThat(rtcp.xrRoundTripMs()).isEqualTo(42.0);
+        assertThat(rtcp.xrMosLq()).isEqualTo(4.1);
+        assertThat(rtcp.xrMosCq()).isEqualTo(3.9);
+    }
+
     /** Callee behind NAT: its RTP and RTCP come from public ports nobody announced. */
     static final HostPort CALLEE_PUBLIC_RTP = HostPort.of("198.51.100.20", 61_000);
     static final HostPort CALLEE_PUBLIC_RTCP = HostPort.of("198.51.100.20", 61_001);
