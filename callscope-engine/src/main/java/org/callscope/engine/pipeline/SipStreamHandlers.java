@@ -63,7 +63,22 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
 
         @Override
         public void onData(byte[] buf, int off, int len, long tsNanos) {
+            deliver(analyzer.currentFrame(), buf, off, len, tsNanos);
+        }
+
+        /** Out-of-order segments keep a copy of their own frame, so the call's capture gets it. */
+        @Override
+        public Object tagForHeldSegment() {
             CapturedPacket frame = analyzer.currentFrame();
+            return frame == null ? null : CapturedPacket.copyOf(frame);
+        }
+
+        @Override
+        public void onHeldData(byte[] buf, int off, int len, long tsNanos, Object tag) {
+            deliver(tag instanceof CapturedPacket held ? held : analyzer.currentFrame(), buf, off, len, tsNanos);
+        }
+
+        private void deliver(CapturedPacket frame, byte[] buf, int off, int len, long tsNanos) {
             if (frame != null) {
                 frames.delivered(frame, len);
             } else {

@@ -96,7 +96,7 @@ final class TcpHalfStream {
                 return;
             }
             if (pending.bytes() + len <= maxBufferedBytes) {
-                if (pending.insert(nextSeq, seq, buf, off, len, tsNanos)) {
+                if (pending.insert(nextSeq, seq, buf, off, len, tsNanos, handler.tagForHeldSegment())) {
                     anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH);
                 }
                 break;
@@ -187,7 +187,7 @@ final class TcpHalfStream {
             if (!java.util.Arrays.equals(buf, off, off + overlap, held, 0, overlap)) {
                 anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH);
             }
-            deliver(held, 0, held.length, pending.firstTsNanos());
+            deliverHeld(held, pending.firstTsNanos(), pending.firstTag());
             pending.removeFirst();
             off += overlap;
             len -= overlap;
@@ -201,9 +201,14 @@ final class TcpHalfStream {
     private void deliverContiguousPending() {
         while (pending.count() > 0 && rel(pending.firstSeq(), nextSeq) == 0) {
             byte[] held = pending.firstData();
-            deliver(held, 0, held.length, pending.firstTsNanos());
+            deliverHeld(held, pending.firstTsNanos(), pending.firstTag());
             pending.removeFirst();
         }
+    }
+
+    private void deliverHeld(byte[] held, long tsNanos, Object tag) {
+        nextSeq = (nextSeq + held.length) & SEQ_MASK;
+        handler.onHeldData(held, 0, held.length, tsNanos, tag);
     }
 
     private void gapAckedHoles(long tsNanos) {

@@ -16,6 +16,7 @@ final class TcpSegmentBuffer {
     private long[] seqs = new long[INITIAL_CAPACITY];
     private byte[][] datas = new byte[INITIAL_CAPACITY][];
     private long[] timestamps = new long[INITIAL_CAPACITY];
+    private Object[] tags = new Object[INITIAL_CAPACITY];
     private int count;
     private long bytes;
 
@@ -39,17 +40,24 @@ final class TcpSegmentBuffer {
         return timestamps[0];
     }
 
+    Object firstTag() {
+        return tags[0];
+    }
+
     void removeFirst() {
         bytes -= datas[0].length;
         count--;
         System.arraycopy(seqs, 1, seqs, 0, count);
         System.arraycopy(datas, 1, datas, 0, count);
         System.arraycopy(timestamps, 1, timestamps, 0, count);
+        System.arraycopy(tags, 1, tags, 0, count);
         datas[count] = null;
+        tags[count] = null;
     }
 
     void clear() {
         Arrays.fill(datas, 0, count, null);
+        Arrays.fill(tags, 0, count, null);
         count = 0;
         bytes = 0;
     }
@@ -61,6 +69,11 @@ final class TcpSegmentBuffer {
      * @return true when some overlapping bytes differed from the ones already held
      */
     boolean insert(long base, long seq, byte[] buf, int off, int len, long tsNanos) {
+        return insert(base, seq, buf, off, len, tsNanos, null);
+    }
+
+    /** As {@link #insert(long, long, byte[], int, int, long)}, remembering {@code tag} with the held bytes. */
+    boolean insert(long base, long seq, byte[] buf, int off, int len, long tsNanos, Object tag) {
         int start = rel(seq, base);
         int end = start + len;
         int cursor = start;
@@ -71,12 +84,12 @@ final class TcpSegmentBuffer {
                 i++;
             }
             if (i == count || rel(seqs[i], base) >= end) {
-                insertAt(i, base, cursor, buf, off + (cursor - start), end - cursor, tsNanos);
+                insertAt(i, base, cursor, buf, off + (cursor - start), end - cursor, tsNanos, tag);
                 break;
             }
             int heldStart = rel(seqs[i], base);
             if (heldStart > cursor) {
-                insertAt(i, base, cursor, buf, off + (cursor - start), heldStart - cursor, tsNanos);
+                insertAt(i, base, cursor, buf, off + (cursor - start), heldStart - cursor, tsNanos, tag);
                 i++;
                 cursor = heldStart;
                 continue;
@@ -92,16 +105,19 @@ final class TcpSegmentBuffer {
         return mismatch;
     }
 
-    private void insertAt(int i, long base, int relStart, byte[] buf, int off, int len, long tsNanos) {
+    private void insertAt(int i, long base, int relStart, byte[] buf, int off, int len, long tsNanos, Object tag) {
         if (count == seqs.length) {
             int capacity = count * 2;
             seqs = Arrays.copyOf(seqs, capacity);
             datas = Arrays.copyOf(datas, capacity);
             timestamps = Arrays.copyOf(timestamps, capacity);
+            tags = Arrays.copyOf(tags, capacity);
         }
         System.arraycopy(seqs, i, seqs, i + 1, count - i);
         System.arraycopy(datas, i, datas, i + 1, count - i);
         System.arraycopy(timestamps, i, timestamps, i + 1, count - i);
+        System.arraycopy(tags, i, tags, i + 1, count - i);
+        tags[i] = tag;
         seqs[i] = (base + relStart) & TcpHalfStream.SEQ_MASK;
         datas[i] = Arrays.copyOfRange(buf, off, off + len);
         timestamps[i] = tsNanos;

@@ -15,4 +15,18 @@ public interface TcpStreamHandler {
 
     /** FIN/RST seen and all data delivered, or timeout/eviction/end of input. Called once, last. */
     void onClose(long tsNanos);
+
+    /**
+     * A segment of this direction arrived ahead of a hole and will be held: what to remember about
+     * where it came from (for example a copy of its frame), handed back with its bytes through
+     * {@link #onHeldData}. Null by default: nothing is remembered.
+     */
+    default Object tagForHeldSegment() {
+        return null;
+    }
+
+    /** Bytes of a segment that was held out of order, delivered now with its tag. */
+    default void onHeldData(byte[] buf, int off, int len, long tsNanos, Object tag) {
+        onData(buf, off, len, tsNanos);
+    }
 }

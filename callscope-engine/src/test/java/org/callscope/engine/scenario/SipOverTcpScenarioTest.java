@@ -118,6 +118,24 @@ class SipOverTcpScenarioTest {
         perCallCapture(scenario(false, true));
     }
 
+    @Test
+    void perCallCaptureHoldsTheFramesOfReorderedSegments() {
+        SipScenario s = scenario(true);
+        Recorders recorders = new Recorders();
+        List<CapturedPacket> frames = s.packets();
+        ScenarioRun.of(new AnalyzerSettings(), recorders, frames);
+        List<Long> expected = new ArrayList<>();
+        List<SipScenario.Sent> sent = s.sent();
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).kind() == SipScenario.Kind.SIP) {
+                expected.add(frames.get(i).frameNumber);
+            }
+        }
+        // Held segments are written when their message completes, so only the set is fixed.
+        assertThat(recorders.sip.get("tcp-1@10.0.0.1")).extracting(p -> p.frameNumber)
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static void perCallCapture(SipScenario s) {
         Recorders recorders = new Recorders();
         List<CapturedPacket> frames = s.packets();
