@@ -85,7 +85,7 @@ public final class Analyzer {
                 && SipHeuristic.looksLikeSip(buf, off, len))) {
             SipMessage m = SipParser.parse(buf, off, len);
             if (m != null) {
-                dispatchSip(m, "udp", List.of(CapturedPacket.copyOf(frame)));
+                dispatchSip(m, "udp", List.of(CapturedPacket.copyOf(frame)), SipAddressing.of(packet), packet.tsNanos);
                 return;
             }
             if (sipPort && !isKeepAlive(buf, off, len)) {
@@ -123,23 +123,10 @@ public final class Analyzer {
     }
 
     /** Hands a SIP message recovered from any transport to the listeners and the call table. */
-    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames) {
+    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames, SipAddressing where, long tsNanos) {
         stats.sipMessages++;
-        SipEvent e = new SipEvent(m, packet.tsNanos,
-                java.util.Arrays.copyOf(packet.srcAddr, packet.addrLength()), packet.srcPort,
-                java.util.Arrays.copyOf(packet.dstAddr, packet.addrLength()), packet.dstPort,
-                packet.srcAddrString(), packet.dstAddrString(), transport, frames);
-        for (SipEventListener l : sipListeners) {
-            l.onSip(e);
-        }
-        calls.onSip(e);
-    }
-
-    /** Same as {@link #dispatchSip} for a stream whose addresses are those of its direction, not of the current packet. */
-    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames, SipEvent addressing, long tsNanos) {
-        stats.sipMessages++;
-        SipEvent e = new SipEvent(m, tsNanos, addressing.srcAddr(), addressing.srcPort(), addressing.dstAddr(),
-                addressing.dstPort(), addressing.srcIp(), addressing.dstIp(), transport, frames);
+        SipEvent e = new SipEvent(m, tsNanos, where.srcAddr(), where.srcPort(), where.dstAddr(), where.dstPort(),
+                where.srcIp(), where.dstIp(), transport, frames);
         for (SipEventListener l : sipListeners) {
             l.onSip(e);
         }

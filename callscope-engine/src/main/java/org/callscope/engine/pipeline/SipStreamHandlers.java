@@ -1,7 +1,6 @@
 package org.callscope.engine.pipeline;
 
 import java.util.List;
-import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.decode.DecodedPacket;
 import org.callscope.engine.sip.SipHeuristic;
@@ -30,28 +29,23 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
         int off = first.payloadOffset;
         int len = first.payloadLength;
         if (WebSocketHandshake.isUpgradeRequest(b, off, len) || WebSocketHandshake.isUpgradeResponse(b, off, len)) {
-            return new WebSocketSipHandler(analyzer, addressing(direction));
+            return new WebSocketSipHandler(analyzer, SipAddressing.of(direction));
         }
         boolean sipPort = analyzer.settings().isSipPort(direction.srcPort()) || analyzer.settings().isSipPort(direction.dstPort());
         if (sipPort || SipHeuristic.looksLikeSip(b, off, len)) {
-            return new SipTcpHandler(addressing(direction));
+            return new SipTcpHandler(SipAddressing.of(direction));
         }
         return null;
     }
 
-    /** Addresses of the direction, carried by every message it yields. */
-    static SipEvent addressing(TcpDirection d) {
-        return new SipEvent(null, 0, d.srcAddr(), d.srcPort(), d.dstAddr(), d.dstPort(),
-                d.srcAddress(), d.dstAddress(), "tcp", List.of());
-    }
 
     /** SIP over plain TCP: Content-Length framing (RFC 3261 §18.3). */
     private final class SipTcpHandler implements TcpStreamHandler {
-        private final SipEvent addressing;
+        private final SipAddressing addressing;
         private final FrameTracker frames = new FrameTracker();
         private final SipStreamFramer framer;
 
-        SipTcpHandler(SipEvent addressing) {
+        SipTcpHandler(SipAddressing addressing) {
             this.addressing = addressing;
             this.framer = new SipStreamFramer(this::onMessage, analyzer.anomalies());
         }

@@ -1,6 +1,5 @@
 package org.callscope.engine.pipeline;
 
-import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.sip.SipMessage;
 import org.callscope.engine.sip.SipParser;
@@ -10,11 +9,11 @@ import org.callscope.engine.websocket.WebSocketDeframer;
 /** SIP over WebSocket (RFC 7118 §5: each text or binary message carries exactly one SIP message). */
 final class WebSocketSipHandler implements TcpStreamHandler {
     private final Analyzer analyzer;
-    private final SipEvent addressing;
+    private final SipAddressing addressing;
     private final FrameTracker frames = new FrameTracker();
     private final WebSocketDeframer deframer;
 
-    WebSocketSipHandler(Analyzer analyzer, SipEvent addressing) {
+    WebSocketSipHandler(Analyzer analyzer, SipAddressing addressing) {
         this.analyzer = analyzer;
         this.addressing = addressing;
         this.deframer = new WebSocketDeframer(this::onMessage, analyzer.anomalies());
