@@ -48,6 +48,20 @@ public final class JitterBufferSimulator {
         this.maxDelayMillis = maxDelayMillis;
     }
 
+    /**
+     * A buffer in the state that {@link #onLateness} calls would have left it in, for a caller
+     * that keeps that state in its own fields ({@link RtpStreamStats} does, to touch less memory
+     * per packet) and hands out a simulator only when asked. Allocates.
+     */
+    static JitterBufferSimulator of(boolean adaptive, double delayMillis, double maxDelayMillis, long packets,
+            long discarded, double delaySumMillis) {
+        JitterBufferSimulator b = new JitterBufferSimulator(adaptive, delayMillis, maxDelayMillis);
+        b.packets = packets;
+        b.discarded = discarded;
+        b.delaySumMillis = delaySumMillis;
+        return b;
+    }
+
     /** A buffer that always holds {@code delayMillis}. */
     public static JitterBufferSimulator fixed(double delayMillis) {
         return new JitterBufferSimulator(false, delayMillis, delayMillis);
@@ -83,15 +97,25 @@ public final class JitterBufferSimulator {
         if (lateness > delayMillis) {
             discarded++;
             if (adaptive) {
-                delayMillis = Math.min(maxDelayMillis, lateness + ADAPTIVE_GROW_MARGIN_MILLIS);
+                delayMillis = adaptiveDelayAfterLate(lateness, maxDelayMillis);
             }
             return false;
         }
         if (adaptive) {
-            delayMillis -= (delayMillis - Math.max(lateness, ADAPTIVE_INITIAL_MILLIS)) / ADAPTIVE_SHRINK_DIVISOR;
+            delayMillis = adaptiveDelayAfterPlayed(delayMillis, lateness);
         }
         delaySumMillis += delayMillis;
         return true;
+    }
+
+    /** The adaptive buffer's delay after a packet {@code lateness} ms late was discarded. */
+    static double adaptiveDelayAfterLate(double lateness, double maxDelayMillis) {
+        return Math.min(maxDelayMillis, lateness + ADAPTIVE_GROW_MARGIN_MILLIS);
+    }
+
+    /** The adaptive buffer's delay {@code delayMillis} after a packet {@code lateness} ms late was played. */
+    static double adaptiveDelayAfterPlayed(double delayMillis, double lateness) {
+        return delayMillis - (delayMillis - Math.max(lateness, ADAPTIVE_INITIAL_MILLIS)) / ADAPTIVE_SHRINK_DIVISOR;
     }
 
     public long packets() {

@@ -37,8 +37,16 @@ import java.util.Arrays;
  * <h2>Beyond Wireshark</h2>
  * Duplicates and out-of-order packets from a window of recently seen extended sequence numbers;
  * VoIPmonitor-style delay-variation histogram of D for regular packets (buckets 50-70, 70-90,
- * 90-120, 120-150, 150-200, 200-300, over 300 ms); and MOS through three
- * {@link JitterBufferSimulator}s and the {@link EModel}.
+ * 90-120, 120-150, 150-200, 200-300, over 300 ms); and MOS through three jitter buffers simulated
+ * as {@link JitterBufferSimulator} does and the {@link EModel}.
+ *
+ * <h2>Memory per packet</h2>
+ * With thousands of concurrent streams, the cache lines a packet touches cost more than the
+ * arithmetic. So the buffers' state is kept in this object's own fields (the buffer getters build
+ * a simulator from it on request), the fields every packet uses are declared first, counters that
+ * only irregular packets change sit in a separate object, and packets in sequence do not touch the
+ * duplicate bitmap. {@code RtpStreamStatsEquivalenceTest} checks every getter against the plain
+ * algorithm, bit for bit.
  */
 public final class RtpStreamStats {
     /** VoIPmonitor's delay-distribution bucket lower bounds, ms (its d50 ... d300 CDR columns). */
@@ -48,58 +56,77 @@ public final class RtpStreamStats {
     /** 32-bit timestamp half range: RFC 1982 serial arithmetic decides before/after with it. */
     private static final long HALF_TIMESTAMP_RANGE = 0x8000_0000L;
     private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final double SMALL = JitterBufferSimulator.FIXED_SMALL_MILLIS;
+    private static final double LARGE = JitterBufferSimulator.FIXED_LARGE_MILLIS;
+    private static final double ADAPTIVE_MAX = JitterBufferSimulator.ADAPTIVE_MAX_MILLIS;
 
-    private int clockRateHz;
-    private int telephoneEventPayloadType = -1;
-    private EModel.Codec codec;
+    // Field order matters: HotSpot lays out 8-byte fields first, in declaration order, then the
+    // 4-byte ones. The state every packet reads or writes comes first so that it spans as few cache
+    // lines as possible (with thousands of concurrent streams these loads are the cost per packet);
+    // what only irregular packets touch lives in Irregular.
 
     // Wireshark's rtp_stat_t, in its names where they are not obvious.
     private long packets;
-    private boolean started;
+    private long payloadBytes;
     private long firstArrivalNanos;
     private long lastArrivalNanos;
+    private double time;
+    private double lastNominalTime;
+    private double jitter;
+    private double maxDelta;
+    private double meanDelta;
+    private double minDelta = -1;
+    private double maxJitter;
+    private double meanJitter;
+    private double minJitter = -1;
+    // Unwrapped timestamp for the jitter buffers.
+    private long extendedTimestamp;
+    // RFC 3550 A.1 style highest extended sequence; see trackSequenceWindow for runStart.
+    private long maxExtendedSeq;
+    private long runStart;
+    // The three jitter buffers (see JitterBufferSimulator#onLateness) see the same packets, so
+    // they share the packet count and the fastest transit (their zero delay). The fixed ones
+    // need only their discard count (their delay sum is delay x played, exact for whole
+    // milliseconds); the adaptive one also its delay and delay sum.
+    private long bufferedPackets;
+    private double minTransitMillis;
+    private double adaptiveDelayMillis = Math.min(JitterBufferSimulator.ADAPTIVE_INITIAL_MILLIS, ADAPTIVE_MAX);
+    private double adaptiveDelaySumMillis;
+
+    private int firstTimestamp;
+    private int lastTimestamp;
+    private int clockRateHz;
+    private int telephoneEventPayloadType = -1;
     private int startSeq;
     private int stopSeq;
     private int seqNum;
     private int seqCycles;
-    private boolean under;
-    private long sequenceErrors;
-    private long firstTimestamp;
-    private double time;
-    private double lastNominalTime;
-    private double delta;
-    private double maxDelta;
-    private double meanDelta;
-    private double minDelta = -1;
-    private double jitter;
-    private double maxJitter;
-    private double meanJitter;
-    private double minJitter = -1;
     private int pt = -1;
-    private int firstPayloadType = -1;
-    private long payloadTypeChanges;
-    private long markers;
-    private long payloadBytes;
     private int currentClockRate;
+    private int firstPayloadType = -1;
+    private boolean under;
+    private EModel.Codec codec;
+    private final Irregular irregular = new Irregular();
 
-    // RFC 3550 A.1 style highest extended sequence and the duplicate window.
-    private long maxExtendedSeq;
-    private long minExtendedSeq;
-    private final long[] seen = new long[SEQUENCE_WINDOW / 64];
-    private long duplicates;
-    private long outOfOrder;
-
-    private final long[] delayBuckets = new long[DELAY_BUCKET_MILLIS.length];
-
-    // Unwrapped timestamp for the jitter buffers.
-    private long lastTimestamp;
-    private long extendedTimestamp;
-    // The three buffers see the same packets, so the fastest transit (their zero delay) is shared.
-    private boolean transitStarted;
-    private double minTransitMillis;
-    private final JitterBufferSimulator bufferSmall = JitterBufferSimulator.fixed(JitterBufferSimulator.FIXED_SMALL_MILLIS);
-    private final JitterBufferSimulator bufferLarge = JitterBufferSimulator.fixed(JitterBufferSimulator.FIXED_LARGE_MILLIS);
-    private final JitterBufferSimulator bufferAdaptive = JitterBufferSimulator.adaptive(JitterBufferSimulator.ADAPTIVE_MAX_MILLIS);
+    /**
+     * Counts and memory that only irregular packets touch (markers, payload type changes, loss,
+     * reordering, duplicates, large delay variation, late packets), kept apart from the state
+     * every packet touches.
+     */
+    private static final class Irregular {
+        long markers;
+        long payloadTypeChanges;
+        long sequenceErrors;
+        long duplicates;
+        long outOfOrder;
+        long minExtendedSeq;
+        long discardedSmall;
+        long discardedLarge;
+        long discardedAdaptive;
+        /** Ring of recently seen extended sequence numbers below runStart, one bit each. */
+        final long[] seen = new long[SEQUENCE_WINDOW / Long.SIZE];
+        final long[] delayBuckets = new long[DELAY_BUCKET_MILLIS.length];
+    }
 
     /**
      * Clock rate for dynamic payload types (from SDP {@code a=rtpmap}). Static types always use
@@ -135,11 +162,11 @@ public final class RtpStreamStats {
         packets++;
         payloadBytes += Math.max(0, payloadLength);
         if (marker) {
-            markers++;
+            irregular.markers++;
         }
         trackSequenceWindow(sequence);
         int clock = clockRateOf(payloadType);
-        if (!started) {
+        if (packets == 1) {
             first(arrivalNanos, sequence, rtpTimestamp, payloadType, clock);
             return;
         }
@@ -153,20 +180,23 @@ public final class RtpStreamStats {
         boolean comfortNoise = RtpCodecs.isComfortNoise(payloadType);
         boolean followsComfortNoise = RtpCodecs.isComfortNoise(pt);
         if (payloadType != pt) {
-            payloadTypeChanges++;
+            irregular.payloadTypeChanges++;
         }
         pt = payloadType;
 
         extendedTimestamp += (int) (rtpTimestamp - lastTimestamp);
-        lastTimestamp = rtpTimestamp;
+        lastTimestamp = (int) rtpTimestamp;
         double diff = 0;
         double currentJitter = 0;
+        double delta = 0;
         // The jitter buffers' media time equals the nominal time while the unwrapped timestamp
         // equals the 32-bit offset from the first one: one division serves both.
         double mediaMillis = Double.NaN;
         if (inTimeSequence) {
             if (clock != 0) {
-                currentClockRate = clock;
+                if (currentClockRate != clock) {
+                    currentClockRate = clock;
+                }
                 long nominalUnits = (rtpTimestamp - firstTimestamp) & 0xffff_ffffL;
                 double nominalTime = nominalUnits * 1000.0 / clock;
                 if (nominalUnits == extendedTimestamp) {
@@ -210,14 +240,13 @@ public final class RtpStreamStats {
     }
 
     private void first(long arrivalNanos, int sequence, long rtpTimestamp, int payloadType, int clock) {
-        started = true;
         firstArrivalNanos = arrivalNanos;
         lastArrivalNanos = arrivalNanos;
         startSeq = sequence;
         stopSeq = sequence;
         seqNum = sequence;
-        firstTimestamp = rtpTimestamp;
-        lastTimestamp = rtpTimestamp;
+        firstTimestamp = (int) rtpTimestamp;
+        lastTimestamp = (int) rtpTimestamp;
         time = 0;
         pt = payloadType;
         firstPayloadType = payloadType;
@@ -250,56 +279,84 @@ public final class RtpStreamStats {
         } else if (inTimeSequence && (seqNum + 1 < sequence || seqNum - sequence > 0xff00)) {
             // Far below the last: the packets announcing the wrap were lost (Wireshark #5958).
             seqNum = sequence;
-            sequenceErrors++;
+            irregular.sequenceErrors++;
         } else if (seqNum + 1 > sequence) {
-            sequenceErrors++;
+            irregular.sequenceErrors++;
         }
     }
 
+    /**
+     * Duplicate and out-of-order detection over the last {@link #SEQUENCE_WINDOW} extended
+     * sequence numbers. Position p (in the window below the highest, maxExtendedSeq) was seen when
+     * {@code p >= runStart} or its bit in the ring is set: runStart begins the run of consecutive
+     * numbers that ends at the highest, so packets in order touch no bitmap at all; the run is
+     * written into the ring only when a gap ends it. Bits at or above runStart are stale and
+     * never read; bits below it are exact.
+     */
     private void trackSequenceWindow(int sequence) {
         if (packets == 1) {
             maxExtendedSeq = sequence;
-            minExtendedSeq = sequence;
-            mark(sequence);
+            runStart = sequence;
+            irregular.minExtendedSeq = sequence;
             return;
         }
         int d = (short) (sequence - (int) (maxExtendedSeq & 0xffff));
         long ext = maxExtendedSeq + d;
-        if (d > 0) {
-            if (d >= SEQUENCE_WINDOW) {
-                Arrays.fill(seen, 0);
-            } else {
-                for (long s = maxExtendedSeq + 1; s < ext; s++) {
-                    clear(s);
-                }
-            }
+        if (d == 1) {
             maxExtendedSeq = ext;
-            mark(ext);
-        } else if (-d < SEQUENCE_WINDOW && isMarked(ext)) {
-            duplicates++;
+        } else if (d > 0) {
+            gap(ext);
+        } else if (-d < SEQUENCE_WINDOW && (ext >= runStart || isMarked(ext))) {
+            irregular.duplicates++;
         } else {
-            outOfOrder++;
-            minExtendedSeq = Math.min(minExtendedSeq, ext);
+            Irregular x = irregular;
+            x.outOfOrder++;
+            x.minExtendedSeq = Math.min(x.minExtendedSeq, ext);
             if (-d < SEQUENCE_WINDOW) {
                 mark(ext);
             }
         }
     }
 
+    /** A jump forward to {@code ext}: everything between the highest and it is unseen. */
+    private void gap(long ext) {
+        long[] seen = irregular.seen;
+        if (ext - maxExtendedSeq >= SEQUENCE_WINDOW) {
+            Arrays.fill(seen, 0);
+        } else {
+            setRing(seen, Math.max(runStart, ext - SEQUENCE_WINDOW + 1), maxExtendedSeq, true);
+            setRing(seen, maxExtendedSeq + 1, ext - 1, false);
+        }
+        maxExtendedSeq = ext;
+        runStart = ext;
+    }
+
+    /** Sets or clears the ring bits of positions {@code from..to} (fewer than the window), word by word. */
+    private static void setRing(long[] seen, long from, long to, boolean value) {
+        long p = from;
+        while (p <= to) {
+            int i = (int) p & (SEQUENCE_WINDOW - 1);
+            int bit = i & 63;
+            long n = Math.min(64 - bit, to - p + 1);
+            long mask = (n == 64 ? -1L : (1L << n) - 1) << bit;
+            if (value) {
+                seen[i >>> 6] |= mask;
+            } else {
+                seen[i >>> 6] &= ~mask;
+            }
+            p += n;
+        }
+    }
+
     // SEQUENCE_WINDOW is a power of two: the mask is floorMod, negative values included.
     private void mark(long ext) {
         int i = (int) ext & (SEQUENCE_WINDOW - 1);
-        seen[i >>> 6] |= 1L << (i & 63);
-    }
-
-    private void clear(long ext) {
-        int i = (int) ext & (SEQUENCE_WINDOW - 1);
-        seen[i >>> 6] &= ~(1L << (i & 63));
+        irregular.seen[i >>> 6] |= 1L << (i & 63);
     }
 
     private boolean isMarked(long ext) {
         int i = (int) ext & (SEQUENCE_WINDOW - 1);
-        return (seen[i >>> 6] & (1L << (i & 63))) != 0;
+        return (irregular.seen[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     private void countDelay(double diffMillis) {
@@ -308,7 +365,7 @@ public final class RtpStreamStats {
         }
         for (int i = DELAY_BUCKET_MILLIS.length - 1; i >= 0; i--) {
             if (diffMillis >= DELAY_BUCKET_MILLIS[i]) {
-                delayBuckets[i]++;
+                irregular.delayBuckets[i]++;
                 return;
             }
         }
@@ -335,14 +392,25 @@ public final class RtpStreamStats {
             mediaMillis = extendedTimestamp * 1000.0 / clock;
         }
         double transit = nowMillis - mediaMillis;
-        if (!transitStarted || transit < minTransitMillis) {
-            transitStarted = true;
+        if (bufferedPackets == 0 || transit < minTransitMillis) {
             minTransitMillis = transit;
         }
+        bufferedPackets++;
         double lateness = transit - minTransitMillis;
-        bufferSmall.onLateness(lateness);
-        bufferLarge.onLateness(lateness);
-        bufferAdaptive.onLateness(lateness);
+        // JitterBufferSimulator#onLateness for the two fixed buffers and the adaptive one.
+        if (lateness > SMALL) {
+            irregular.discardedSmall++;
+            if (lateness > LARGE) {
+                irregular.discardedLarge++;
+            }
+        }
+        if (lateness > adaptiveDelayMillis) {
+            irregular.discardedAdaptive++;
+            adaptiveDelayMillis = JitterBufferSimulator.adaptiveDelayAfterLate(lateness, ADAPTIVE_MAX);
+        } else {
+            adaptiveDelayMillis = JitterBufferSimulator.adaptiveDelayAfterPlayed(adaptiveDelayMillis, lateness);
+            adaptiveDelaySumMillis += adaptiveDelayMillis;
+        }
     }
 
     /** Packets received, duplicates included. */
@@ -370,21 +438,21 @@ public final class RtpStreamStats {
      * that neither duplicates nor reordering (not even of the first packet) can distort.
      */
     public long missing() {
-        return packets == 0 ? 0 : Math.max(0, maxExtendedSeq - minExtendedSeq + 1 - (packets - duplicates));
+        return packets == 0 ? 0 : Math.max(0, maxExtendedSeq - irregular.minExtendedSeq + 1 - (packets - irregular.duplicates));
     }
 
     public long duplicates() {
-        return duplicates;
+        return irregular.duplicates;
     }
 
     /** Packets that arrived after a higher sequence number and were not duplicates. */
     public long outOfOrder() {
-        return outOfOrder;
+        return irregular.outOfOrder;
     }
 
     /** Wireshark's sequence-error count ("Problems" when non-zero). */
     public long sequenceErrors() {
-        return sequenceErrors;
+        return irregular.sequenceErrors;
     }
 
     /** Current interarrival jitter, ms. */
@@ -433,11 +501,11 @@ public final class RtpStreamStats {
 
     /** Packets whose payload type differed from the previous packet's. */
     public long payloadTypeChanges() {
-        return payloadTypeChanges;
+        return irregular.payloadTypeChanges;
     }
 
     public long markers() {
-        return markers;
+        return irregular.markers;
     }
 
     public long payloadBytes() {
@@ -451,48 +519,70 @@ public final class RtpStreamStats {
 
     /** Count of regular packets whose D fell in bucket {@code i} of {@link #DELAY_BUCKET_MILLIS}. */
     public long delayBucket(int i) {
-        return delayBuckets[i];
+        return irregular.delayBuckets[i];
     }
 
+    /** The fixed 50 ms buffer's results, as a new simulator in the state it reached. Allocates. */
     public JitterBufferSimulator bufferSmall() {
-        return bufferSmall;
+        return JitterBufferSimulator.of(false, SMALL, SMALL, bufferedPackets, irregular.discardedSmall,
+                fixedDelaySum(SMALL, irregular.discardedSmall));
     }
 
+    /** The fixed 200 ms buffer's results, as a new simulator in the state it reached. Allocates. */
     public JitterBufferSimulator bufferLarge() {
-        return bufferLarge;
+        return JitterBufferSimulator.of(false, LARGE, LARGE, bufferedPackets, irregular.discardedLarge,
+                fixedDelaySum(LARGE, irregular.discardedLarge));
     }
 
+    /** The adaptive buffer's results, as a new simulator in the state it reached. Allocates. */
     public JitterBufferSimulator bufferAdaptive() {
-        return bufferAdaptive;
+        return JitterBufferSimulator.of(true, adaptiveDelayMillis, ADAPTIVE_MAX, bufferedPackets,
+                irregular.discardedAdaptive, adaptiveDelaySumMillis);
+    }
+
+    /**
+     * A fixed buffer adds its delay once per played packet; for a whole number of milliseconds
+     * every partial sum is an integer below 2^53, so the sum is exactly delay x played.
+     */
+    private double fixedDelaySum(double delayMillis, long discarded) {
+        return delayMillis * (bufferedPackets - discarded);
+    }
+
+    /** Mean delay of a buffer: its delay before any packet was played. */
+    private static double meanDelay(double delaySumMillis, long played, double delayMillis) {
+        return played == 0 ? delayMillis : delaySumMillis / played;
     }
 
     /** MOS behind a fixed 50 ms jitter buffer. */
     public double mosF1() {
-        return mos(bufferSmall);
+        long discarded = irregular.discardedSmall;
+        return mos(discarded, meanDelay(fixedDelaySum(SMALL, discarded), bufferedPackets - discarded, SMALL));
     }
 
     /** MOS behind a fixed 200 ms jitter buffer. */
     public double mosF2() {
-        return mos(bufferLarge);
+        long discarded = irregular.discardedLarge;
+        return mos(discarded, meanDelay(fixedDelaySum(LARGE, discarded), bufferedPackets - discarded, LARGE));
     }
 
     /** MOS behind an adaptive jitter buffer of at most 500 ms. */
     public double mosAdapt() {
-        return mos(bufferAdaptive);
+        long discarded = irregular.discardedAdaptive;
+        return mos(discarded, meanDelay(adaptiveDelaySumMillis, bufferedPackets - discarded, adaptiveDelayMillis));
     }
 
     /**
      * E-model MOS with loss = network loss ({@link #missing()}) plus buffer discards over
      * expected packets, and the buffer's mean delay as the delay impairment.
      */
-    private double mos(JitterBufferSimulator buffer) {
+    private double mos(long bufferDiscarded, double bufferMeanDelayMillis) {
         long networkLost = missing();
-        long expected = packets - duplicates + networkLost;
+        long expected = packets - irregular.duplicates + networkLost;
         if (expected == 0) {
             return 0;
         }
-        double lossPercent = 100.0 * (networkLost + buffer.discarded()) / expected;
+        double lossPercent = 100.0 * (networkLost + bufferDiscarded) / expected;
         EModel.Codec c = codec != null ? codec : EModel.Codec.forPayloadType(firstPayloadType);
-        return EModel.mos(c, Math.min(100, lossPercent), buffer.meanDelayMillis());
+        return EModel.mos(c, Math.min(100, lossPercent), bufferMeanDelayMillis);
     }
 }
