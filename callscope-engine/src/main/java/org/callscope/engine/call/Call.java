@@ -156,6 +156,20 @@ final class Call implements MediaOwner {
     }
 
     @Override
+    public boolean recordsMedia() {
+        return recorder != CallRecorder.NONE;
+    }
+
+    /** Packet time of the latest SIP, RTCP or RTP packet of this call. */
+    long lastActivityNanos() {
+        long last = lastNanos;
+        for (MediaStream s : streams) {
+            last = Math.max(last, s.lastNanos());
+        }
+        return last;
+    }
+
+    @Override
     public void onMediaFrame(CapturedPacket frame) {
         recorder.rtp(frame);
     }
@@ -199,7 +213,7 @@ final class Call implements MediaOwner {
         }
         int code = finalCode != 0 ? finalCode : lastProvisionalCode;
         String reason = finalCode != 0 ? finalReason : lastProvisionalReason;
-        return new Cdr(callId, instant(firstNanos), instant(lastNanos),
+        return new Cdr(callId, instant(firstNanos), instant(lastActivityNanos()),
                 connectNanos == 0 ? null : instant(connectNanos),
                 caller, callerDomain, callername, called, calledDomain,
                 callerIp, callerPort, calledIp, calledPort, transport,

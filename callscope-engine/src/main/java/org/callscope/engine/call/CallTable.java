@@ -166,12 +166,13 @@ public final class CallTable {
     public void expire(long nowNanos) {
         List<Call> due = new ArrayList<>();
         for (Call c : calls.values()) {
-            if (c.endedNanos != 0 && nowNanos - c.lastNanos > ENDED_GRACE_NANOS) {
+            long last = c.lastActivityNanos();
+            if (c.endedNanos != 0 && nowNanos - last > ENDED_GRACE_NANOS) {
                 due.add(c);
-            } else if (c.endedNanos == 0 && !c.streams.isEmpty() && nowNanos - c.lastNanos > rtpTimeoutNanos) {
+            } else if (c.endedNanos == 0 && !c.streams.isEmpty() && nowNanos - last > rtpTimeoutNanos) {
                 c.endReason = "rtp_timeout";
                 due.add(c);
-            } else if (c.endedNanos == 0 && c.streams.isEmpty() && nowNanos - c.lastNanos > sipWithoutRtpTimeoutNanos) {
+            } else if (c.endedNanos == 0 && c.streams.isEmpty() && nowNanos - last > sipWithoutRtpTimeoutNanos) {
                 c.endReason = "sip_timeout";
                 due.add(c);
             } else if (nowNanos - c.firstNanos > absoluteTimeoutNanos) {

@@ -11,6 +11,11 @@ public interface MediaOwner {
     /** Frame of a media packet that belongs to this owner, for its per-call RTP capture. */
     void onMediaFrame(org.callscope.engine.capture.CapturedPacket frame);
 
+    /** Whether {@link #onMediaFrame} wants frames at all; asked once per stream. */
+    default boolean recordsMedia() {
+        return true;
+    }
+
     /** An endpoint learned from the packet flow (symmetric RTP), to be released with the owner's others. */
     void onEndpointLearned(MediaEndpoint endpoint);
 

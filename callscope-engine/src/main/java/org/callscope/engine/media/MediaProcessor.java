@@ -68,12 +68,11 @@ public final class MediaProcessor {
             hash = StreamTable.hash(srcKey, dstKey, ssrc);
             s = streams.find(hash, srcKey, dstKey, ssrc, p);
             if (s != null && s.resolutionCurrent(endpoints.announcements())) {
-                MediaEndpoint ep = s.resolution();
-                if (ep != null) {
-                    MediaOwner owner = ep.owner;
-                    owner.onMediaActivity(p.tsNanos);
-                    owner.onMediaFrame(frame);
-                } else if (!plausibleUnannounced(rtp.payloadType())) {
+                // The owner learns of this packet's time from the stream itself (it asks its
+                // streams when it checks timeouts), so the common case touches only the stream.
+                if (s.recordsFrames) {
+                    s.owner.onMediaFrame(frame);
+                } else if (s.owner == null && !plausibleUnannounced(rtp.payloadType())) {
                     return;
                 }
                 onRtp(s, p, buf);

@@ -26,6 +26,8 @@ public final class MediaStream {
     final byte[] dstAddr;
     final int dstPort;
     final MediaOwner owner;
+    /** The owner keeps a per-call capture of media frames. */
+    final boolean recordsFrames;
     final CallSide sender;
     final MediaEndpoint endpoint;
     /** Payload formats of the receiving side: RTP uses the receiver's payload type numbers. */
@@ -70,6 +72,7 @@ public final class MediaStream {
         this.dstAddr = Arrays.copyOf(p.dstAddr, p.addrLength());
         this.dstPort = p.dstPort;
         this.owner = owner;
+        this.recordsFrames = owner != null && owner.recordsMedia();
         this.sender = sender;
         this.endpoint = endpoint;
         this.formats = formats;

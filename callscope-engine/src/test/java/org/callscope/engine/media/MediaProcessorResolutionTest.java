@@ -31,6 +31,7 @@ class MediaProcessorResolutionTest {
 
         final List<MediaStream> streams = new ArrayList<>();
         final List<MediaEndpoint> endpoints = new ArrayList<>();
+        /** Media frames handed to this owner: one per packet it owns. */
         int activity;
 
         @Override
@@ -40,11 +41,11 @@ class MediaProcessorResolutionTest {
 
         @Override
         public void onMediaActivity(long tsNanos) {
-            activity++;
         }
 
         @Override
         public void onMediaFrame(CapturedPacket frame) {
+            activity++;
         }
 
         @Override
