@@ -188,8 +188,9 @@ public final class MediaProcessor {
     private void onRtcp(MediaOwner owner, long arrivalNanos, byte[] buf, int off, int len) {
         RtcpReport r = rtcpReport;
         if (!rtcpParser.parse(buf, off, len, r)) {
+            // Counted, but the packets read before the fault (often trailing bytes after a valid
+            // SR/RR/SDES, as some phones send) still carry usable report blocks.
             anomalies.count(Anomaly.RTCP_MALFORMED);
-            return;
         }
         long arrival = RtcpRoundTrip.ntpMiddle32(arrivalNanos);
         for (int i = 0; i < r.reportBlockCount; i++) {

@@ -60,6 +60,27 @@ class RtcpScenarioTest {
     }
 
     @Test
+    void reportBlocksBeforeTrailingBytesStillCount() {
+        SipScenario s = SipScenario.call("rtcp-trail@10.0.0.1")
+                .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000")).respond(100)
+                .respond(200, Sdp.audio(CALLEE_MEDIA).rtpmap(0, "PCMU/8000")).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(SSRC_A, 0).start(media).count(100));
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(SSRC_B, 0).start(media + 5 * MS).count(100));
+        // A valid RR followed by two bytes no RTCP header explains, as some phones send.
+        byte[] rr = Rtcp.receiverReport(SSRC_B, List.of(new Rtcp.ReportBlock(SSRC_A, 51, 9, 1100, 24, 0, 0)));
+        byte[] trailing = java.util.Arrays.copyOf(rr, rr.length + 2);
+        s.rtcp(CALLEE_RTCP, CALLER_RTCP, media + 1_000 * MS, trailing);
+        s.at(media + 2_100 * MS).bye(true).respond(200);
+
+        ScenarioRun run = ScenarioRun.of(s.packets());
+        RtcpSummary rtcp = ScenarioRun.stream(run.onlyCall(), SSRC_A, CALLER_MEDIA).rtcp();
+        assertThat(rtcp.reports()).isEqualTo(1);
+        assertThat(rtcp.cumulativeLost()).isEqualTo(9);
+        assertThat(run.analyzer.anomalyCounters().get(org.callscope.engine.anomaly.Anomaly.RTCP_MALFORMED)).isEqualTo(1);
+    }
+
+    @Test
     void extendedReportVoipMetricsReachTheStream() {
         SipScenario s = SipScenario.call("rtcp-xr@10.0.0.1")
                 .invite(Sdp.audio(CALLER_MEDIA).rtpmap(0, "PCMU/8000")).respond(100)
