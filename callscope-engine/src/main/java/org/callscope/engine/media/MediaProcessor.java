@@ -101,7 +101,8 @@ public final class MediaProcessor {
         }
         if (!rtpOk) {
             if (ep != null) {
-                anomalies.count(Anomaly.RTP_TRUNCATED);
+                // Keep-alives and STUN share media ports; only a version-2 header that does not fit is truncated RTP.
+                anomalies.count(RtpView.isVersion2(buf, off, len) ? Anomaly.RTP_TRUNCATED : Anomaly.RTP_BAD_VERSION);
             }
             return;
         }
