@@ -2,6 +2,7 @@ package org.callscope.engine.decode;
 
 import org.callscope.engine.anomaly.Anomaly;
 import org.callscope.engine.anomaly.AnomalyCounters;
+import org.callscope.engine.bytes.Bytes;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.capture.LinkType;
 import org.callscope.engine.defrag.IpDefragmenter;
@@ -40,6 +41,8 @@ public final class PacketDecoder {
     private final VxlanDecoder vxlan;
     private final UdpDecoder udp;
     private final TcpDecoder tcp;
+    /** Off only in tests that prove the fast path equals the general one. */
+    boolean fastPath = true;
 
     public PacketDecoder(AnomalyCounters anomalies, IpDefragmenter defragmenter) {
         this.anomalies = anomalies;
@@ -84,6 +87,9 @@ public final class PacketDecoder {
         if (frame.data == null || length < 0 || length > frame.data.length) {
             anomalies.count(Anomaly.CAPTURE_TRUNCATED_FRAME);
             return DecodeStatus.MALFORMED;
+        }
+        if (fastPath && frame.linkType == LinkType.ETHERNET && plainEthernetIpv4Udp(frame.data, length, out)) {
+            return DecodeStatus.UDP;
         }
         LayerCursor c = cursor;
         c.reset(frame.data, 0, length);
@@ -135,6 +141,36 @@ public final class PacketDecoder {
         }
         anomalies.count(Anomaly.TUNNEL_TOO_DEEP);
         return DecodeStatus.MALFORMED;
+    }
+
+    /**
+     * The shape of nearly every RTP packet: untagged Ethernet, IPv4 without options or
+     * fragmentation, whole UDP not to the VXLAN port. Decoded in one step with the same result as
+     * the layer-by-layer path ({@code PacketDecoderFastPathTest} proves it); anything else returns
+     * false and takes that path.
+     */
+    private static boolean plainEthernetIpv4Udp(byte[] b, int length, DecodedPacket out) {
+        if (length < 42 || b[12] != 0x08 || b[13] != 0x00 || b[14] != 0x45 || b[23] != DecodedPacket.PROTO_UDP
+                || (Bytes.u16(b, 20) & 0x3fff) != 0) {
+            return false;
+        }
+        int totalLength = Bytes.u16(b, 16);
+        int udpLength = Bytes.u16(b, 38);
+        if (totalLength < 28 || totalLength > length - 14 || udpLength < 8 || udpLength > totalLength - 20
+                || Bytes.u16(b, 36) == VxlanDecoder.PORT) {
+            return false;
+        }
+        out.ipVersion = 4;
+        System.arraycopy(b, 26, out.srcAddr, 0, 4);
+        System.arraycopy(b, 30, out.dstAddr, 0, 4);
+        out.ipHeaderOffset = 14;
+        out.protocol = DecodedPacket.PROTO_UDP;
+        out.srcPort = Bytes.u16(b, 34);
+        out.dstPort = Bytes.u16(b, 36);
+        out.payload = b;
+        out.payloadOffset = 42;
+        out.payloadLength = udpLength - 8;
+        return true;
     }
 
     /** LINKTYPE_RAW (101): an IPv4 or IPv6 packet with no link header; the version nibble decides. */
