@@ -30,6 +30,21 @@ final class CaptureRun {
         this.err = err;
     }
 
+    /** Words for an operator: file-system exceptions carry only the path in their message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
     /** Runs all files through {@code analyzer}; returns the exit status the command should use. */
     int run(List<Path> files, Analyzer analyzer) throws IOException {
         List<PacketSource> sources = new ArrayList<>();
@@ -37,8 +52,9 @@ final class CaptureRun {
             try {
                 sources.add(CaptureFiles.open(f));
             } catch (IOException e) {
-                unreadable.add(f + ": " + e.getMessage());
-                err.println("callscope: cannot read " + f + ": " + e.getMessage());
+                String why = reason(e);
+                unreadable.add(f + ": " + why);
+                err.println("callscope: cannot read " + f + ": " + why);
             }
         }
         Progress progress = Progress.forStderr(err);

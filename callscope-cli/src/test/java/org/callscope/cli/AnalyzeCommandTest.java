@@ -115,6 +115,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void missingFileSaysSo(@TempDir Path dir) {
+        Path missing = dir.resolve("nothing-here.pcap");
+        CliRun run = CliRun.of("analyze", missing.toString());
+        assertThat(run.status()).isEqualTo(CaptureRun.EXIT_UNREADABLE);
+        assertThat(run.err()).contains("cannot read " + missing + ": no such file");
+    }
+
+    @Test
     void csvAndTableFormatsListTheCall() {
         String capture = CliRun.fixture("bye-by-callee.pcap").toString();
         CliRun csv = CliRun.of("analyze", "--format", "csv", "--sip-port", "5070", "--sip-port", "5080", capture);
