@@ -97,8 +97,7 @@ final class Call implements MediaOwner {
         if (callerTag != null && tag != null) {
             return m.isRequest() == callerTag.equals(tag);
         }
-        boolean fromCallerAddress = e.srcIp().equals(callerIp) && e.srcPort() == callerPort;
-        return fromCallerAddress;
+        return e.srcIp().equals(callerIp) && e.srcPort() == callerPort;
     }
 
     /** Counts the message; returns false if it repeats one already seen (a retransmission). */

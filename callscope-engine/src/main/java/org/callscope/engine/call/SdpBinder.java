@@ -1,5 +1,7 @@
 package org.callscope.engine.call;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.callscope.engine.media.CallSide;
 import org.callscope.engine.media.MediaEndpoint;
@@ -37,7 +39,7 @@ final class SdpBinder {
         }
         int end = type.startsWith("multipart/") ? endOfPart(body, off) : body.length;
         SessionDescription sdp = SdpParser.parse(body, off, end - off);
-        java.util.List<PayloadFormat> announced = new java.util.ArrayList<>();
+        List<PayloadFormat> announced = new ArrayList<>();
         for (MediaDescription md : sdp.media()) {
             if (md.port() <= 0) {
                 continue;

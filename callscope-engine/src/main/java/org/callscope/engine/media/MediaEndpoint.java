@@ -61,8 +61,4 @@ public final class MediaEndpoint {
         return PayloadFormat.find(formats, payloadType);
     }
 
-    /** The telephone-event payload type announced here, or -1. */
-    public int telephoneEventType() {
-        return PayloadFormat.telephoneEventType(formats);
-    }
 }

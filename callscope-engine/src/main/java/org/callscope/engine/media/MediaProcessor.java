@@ -248,8 +248,4 @@ public final class MediaProcessor {
         long packets = s.packets();
         return packets >= MIN_UNASSOCIATED_PACKETS && s.sequentialRatio() >= 0.8;
     }
-
-    public int liveStreams() {
-        return streams.size();
-    }
 }
