@@ -68,8 +68,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         CallRecorder.Factory recorders = settings.pcapDir() == null
                 ? id -> CallRecorder.NONE
                 : new CallPcapSpool(settings.pcapDir(), settings.saveSip(), settings.saveRtp(), err::println);
-        Analyzer analyzer = new Analyzer(settings, sink, recorders, List.of());
-        int status = new CaptureRun(err).run(capture.files, analyzer);
+        Analyzer analyzer;
+        int status;
+        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
+            analyzer = new Analyzer(settings, sink, recorders, List.of(), keys.sources(), (c, r) -> { });
+            status = new CaptureRun(err).run(capture.files, analyzer);
+        } catch (ConfigException e) {
+            err.println("callscope: " + e.getMessage());
+            return 1;
+        }
         if (sink instanceof AutoCloseable c) {
             c.close();
         }
@@ -89,6 +96,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalyzerStats s = analyzer.stats();
         err.printf("frames %d, udp %d, tcp %d, sip messages %d, calls %d, malformed %d%n",
                 s.frames, s.udpDatagrams, s.tcpSegments, s.sipMessages, s.callsClosed, s.malformed);
+        if (s.tlsConnections > 0 || s.keysFromCapture > 0) {
+            err.printf("tls connections %d, decrypted %d, keys from the capture %d%n",
+                    s.tlsConnections, s.tlsDecryptedConnections, s.keysFromCapture);
+        }
         if (sink instanceof OtherMethodsAware m && !m.otherMethods().isEmpty()) {
             err.println("other SIP requests " + m.otherMethods());
         }
@@ -107,7 +118,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .field("tcp", s.tcpSegments)
                 .field("sip_messages", s.sipMessages)
                 .field("calls", s.callsClosed)
-                .field("malformed", s.malformed);
+                .field("malformed", s.malformed)
+                .field("tls_connections", s.tlsConnections)
+                .field("tls_decrypted", s.tlsDecryptedConnections)
+                .field("keys_from_capture", s.keysFromCapture);
         w.beginObject("other_methods");
         if (sink instanceof OtherMethodsAware m) {
             m.otherMethods().forEach(w::field);

@@ -1,5 +1,7 @@
 package org.callscope.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,22 @@ final class CaptureOptions {
             description = "close a call after this much packet time without SIP or RTP (default 300)")
     Integer rtpTimeoutSeconds;
 
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "TLS key log (NSS format, as SSLKEYLOGFILE writes it); repeatable")
+    List<Path> keyLogs = new ArrayList<>();
+
+    @Option(names = "--ssl-key", paramLabel = "IP:PORT=KEY",
+            description = "the RSA private key (PEM) of the TLS server at IP:PORT (port 0: any port); repeatable")
+    List<String> sslKeys = new ArrayList<>();
+
+    @Option(names = "--ssl-key-password-file", paramLabel = "FILE",
+            description = "password of encrypted --ssl-key files (first line of FILE)")
+    Path sslKeyPasswordFile;
+
+    @Option(names = "--key-port", paramLabel = "N",
+            description = "UDP port of key datagrams (keylogger lines) inside the capture; as ssl_sessionkey_udp_port")
+    Integer keyPort;
+
     /** Settings from the configuration file, then the flags. */
     AnalyzerSettings settings(Consumer<String> warnings) throws ConfigException {
         AnalyzerSettings s = new AnalyzerSettings();
@@ -43,6 +61,7 @@ final class CaptureOptions {
         if (noSipHeuristic) {
             s.setSipHeuristic(false);
         }
+        applyTls(s);
         if (rtpTimeoutSeconds != null) {
             if (rtpTimeoutSeconds <= 0) {
                 throw new ConfigException("--rtp-timeout " + rtpTimeoutSeconds + ": must be a positive number of seconds");
@@ -50,5 +69,27 @@ final class CaptureOptions {
             s.setRtpTimeoutSeconds(rtpTimeoutSeconds);
         }
         return s;
+    }
+
+    private void applyTls(AnalyzerSettings s) throws ConfigException {
+        keyLogs.forEach(s.tls()::addKeyLogFile);
+        String password = null;
+        if (sslKeyPasswordFile != null) {
+            try {
+                List<String> lines = Files.readAllLines(sslKeyPasswordFile);
+                password = lines.isEmpty() ? "" : lines.get(0);
+            } catch (IOException e) {
+                throw new ConfigException("--ssl-key-password-file " + sslKeyPasswordFile + ": cannot read it");
+            }
+        }
+        for (String spec : sslKeys) {
+            s.tls().addServerKey(ServerKeyOption.parse(spec, password));
+        }
+        if (keyPort != null) {
+            if (keyPort < 1 || keyPort > 65_535) {
+                throw new ConfigException("--key-port " + keyPort + ": not a port number (1-65535)");
+            }
+            s.tls().setKeyDatagramPort(keyPort);
+        }
     }
 }

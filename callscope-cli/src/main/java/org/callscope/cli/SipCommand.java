@@ -52,9 +52,15 @@ final class SipCommand implements Callable<Integer> {
             return 1;
         }
         boolean json = format.equals("json");
-        Analyzer analyzer = new Analyzer(settings, NO_RECORDS, id -> CallRecorder.NONE,
-                List.of(e -> print(e, json)));
-        int status = new CaptureRun(err).run(capture.files, analyzer);
+        int status;
+        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
+            Analyzer analyzer = new Analyzer(settings, NO_RECORDS, id -> CallRecorder.NONE,
+                    List.of(e -> print(e, json)), keys.sources(), (c, r) -> { });
+            status = new CaptureRun(err).run(capture.files, analyzer);
+        } catch (ConfigException e) {
+            err.println("callscope: " + e.getMessage());
+            return 1;
+        }
         out.flush();
         return status;
     }
@@ -84,7 +90,7 @@ final class SipCommand implements Callable<Integer> {
         }
     }
 
-    private static final CdrSink NO_RECORDS = new CdrSink() {
+    static final CdrSink NO_RECORDS = new CdrSink() {
         @Override
         public void onCall(Cdr cdr) {
         }

@@ -51,6 +51,8 @@ public enum Anomaly {
     // websocket
     WEBSOCKET_BAD_FRAME,
     WEBSOCKET_FRAME_TOO_LARGE,
+    // TLS keys
+    KEY_DATAGRAM_MALFORMED,
     // SIP
     SIP_MALFORMED,
     SIP_MESSAGE_TOO_LARGE,

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.cdr.Cdr;
 import org.callscope.engine.cdr.RtpStreamReport;
+import org.callscope.engine.cdr.TlsSummary;
 import org.callscope.engine.media.CallSide;
 import org.callscope.engine.media.MediaEndpoint;
 import org.callscope.engine.media.MediaOwner;
@@ -34,6 +35,7 @@ final class Call implements MediaOwner {
     final String calledIp;
     final int calledPort;
     final String transport;
+    private TlsSummary tls;
     final String caller;
     final String callerDomain;
     final String callername;
@@ -104,6 +106,9 @@ final class Call implements MediaOwner {
     boolean account(SipEvent e) {
         sipMessages++;
         lastNanos = Math.max(lastNanos, e.tsNanos());
+        if (e.tls() != null) {
+            tls = e.tls();
+        }
         for (CapturedPacket f : e.frames()) {
             if (!sameFrame(f, lastSipFrame)) {
                 recorder.sip(f);
@@ -221,7 +226,7 @@ final class Call implements MediaOwner {
                 userAgentCaller, nullToEmpty(userAgentCalled),
                 sipMessages, retransmissions,
                 TimedDigits.merge(digitSources),
-                endReason, rtp);
+                endReason, rtp, tls);
     }
 
     static Instant instant(long nanos) {

@@ -2,6 +2,7 @@ package org.callscope.engine.call;
 
 import java.util.List;
 import org.callscope.engine.capture.CapturedPacket;
+import org.callscope.engine.cdr.TlsSummary;
 import org.callscope.engine.sip.SipMessage;
 
 /**
@@ -9,7 +10,9 @@ import org.callscope.engine.sip.SipMessage;
  *
  * @param transport udp, tcp, tls, ws or wss
  * @param frames    copies of the frames that carried the message, for the per-call SIP capture
+ * @param tls       the TLS connection that carried it (tls and wss), null otherwise
  */
 public record SipEvent(SipMessage message, long tsNanos, byte[] srcAddr, int srcPort, byte[] dstAddr, int dstPort,
-                       String srcIp, String dstIp, String transport, List<CapturedPacket> frames) {
+                       String srcIp, String dstIp, String transport, List<CapturedPacket> frames,
+                       TlsSummary tls) {
 }

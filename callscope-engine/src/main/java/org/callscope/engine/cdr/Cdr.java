@@ -20,6 +20,7 @@ import java.util.List;
  * @param sipMessages       SIP messages seen for this call, retransmissions included
  * @param retransmissions   SIP messages that repeated an earlier one
  * @param dtmf              digits from RFC 4733 events and SIP INFO, in time order
+ * @param tls               the TLS connection of the signalling (its latest state), null for other transports
  * @param endReason         why the record was closed: bye, cancel, rejected, rtp_timeout (media stopped), sip_timeout (no media ever), end_of_input, absolute_timeout
  */
 public record Cdr(
@@ -46,7 +47,8 @@ public record Cdr(
         int retransmissions,
         String dtmf,
         String endReason,
-        List<RtpStreamReport> rtp) {
+        List<RtpStreamReport> rtp,
+        TlsSummary tls) {
 
     public Cdr {
         rtp = List.copyOf(rtp);

@@ -38,6 +38,16 @@ public final class CdrJson {
                 .field("sip_retransmissions", c.retransmissions())
                 .field("dtmf", c.dtmf())
                 .field("end_reason", c.endReason());
+        if (c.tls() == null) {
+            w.nullField("tls");
+        } else {
+            w.beginObject("tls")
+                    .field("version", c.tls().version())
+                    .field("cipher", c.tls().cipher())
+                    .field("decrypted", c.tls().decrypted())
+                    .field("error", c.tls().error())
+                    .endObject();
+        }
         w.beginArray("rtp");
         for (RtpStreamReport s : c.rtp()) {
             writeStream(w, s);

@@ -3,6 +3,7 @@ package org.callscope.engine.config;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.function.Consumer;
+import org.callscope.engine.tls.session.TlsSettings;
 
 /**
  * What the analyzer needs to know, with VoIPmonitor's defaults. Built from configuration files
@@ -28,6 +29,7 @@ public final class AnalyzerSettings {
     private Path pcapDir;
     private boolean saveSip = true;
     private boolean saveRtp = true;
+    private final TlsConfig tls = new TlsConfig();
 
     public AnalyzerSettings() {
         sipPorts.set(DEFAULT_SIP_PORT);
@@ -62,6 +64,9 @@ public final class AnalyzerSettings {
             case "savertp" -> saveRtp = yesNo(e);
             case "sip_heuristic" -> sipHeuristic = yesNo(e);
             default -> {
+                if (tls.apply(e)) {
+                    return;
+                }
                 if (VoipmonitorKeys.isKnown(e.key())) {
                     warnings.accept(e.where() + ": '" + e.key() + "' is not supported by this command yet; ignored");
                 } else {
@@ -80,6 +85,24 @@ public final class AnalyzerSettings {
             }
             sipPorts.set(p);
         }
+    }
+
+    /** TLS keys, ports and key sources. */
+    public TlsConfig tls() {
+        return tls;
+    }
+
+    public boolean isTlsPort(int port) {
+        return tls.isTlsPort(port);
+    }
+
+    /** The port key datagrams go to, inside the capture; 0 when none is configured. */
+    public int keyDatagramPort() {
+        return tls.keyDatagramPort();
+    }
+
+    public TlsSettings tlsSettings() {
+        return tls.sessionSettings();
     }
 
     public boolean isSipPort(int port) {
@@ -157,33 +180,18 @@ public final class AnalyzerSettings {
     }
 
     private static int positiveInt(ConfigEntry e) throws ConfigException {
-        try {
-            int v = Integer.parseInt(e.value());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw invalid(e, "'" + e.value() + "' is not a positive whole number");
+        return Values.positiveInt(e);
     }
 
     private static boolean yesNo(ConfigEntry e) throws ConfigException {
-        return switch (e.value().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "y", "1", "true", "on" -> true;
-            case "no", "n", "0", "false", "off" -> false;
-            default -> throw invalid(e, "'" + e.value() + "' is not yes or no");
-        };
+        return Values.yesNo(e);
     }
 
     private static String nonEmpty(ConfigEntry e) throws ConfigException {
-        if (e.value().isEmpty()) {
-            throw invalid(e, "a value is required");
-        }
-        return e.value();
+        return Values.nonEmpty(e);
     }
 
     private static ConfigException invalid(ConfigEntry e, String why) {
-        return new ConfigException(e.where() + ": invalid value for '" + e.key() + "': " + why);
+        return Values.invalid(e, why);
     }
 }

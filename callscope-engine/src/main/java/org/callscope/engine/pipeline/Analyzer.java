@@ -8,6 +8,7 @@ import org.callscope.engine.call.CallTable;
 import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.cdr.CdrSink;
+import org.callscope.engine.cdr.TlsSummary;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.decode.DecodeStatus;
 import org.callscope.engine.decode.DecodedPacket;
@@ -20,6 +21,11 @@ import org.callscope.engine.sip.SipMessage;
 import org.callscope.engine.sip.SipParser;
 import org.callscope.engine.tcp.TcpLimits;
 import org.callscope.engine.tcp.TcpReassembler;
+import org.callscope.engine.tls.keys.KeyDatagrams;
+import org.callscope.engine.tls.keys.KeyLogEntry;
+import org.callscope.engine.tls.keys.KeyLogFormatException;
+import org.callscope.engine.tls.session.TlsConnectionListener;
+import org.callscope.engine.tls.session.TlsKeySources;
 
 /**
  * The only code that knows the order: frame → decoder → UDP SIP / TCP reassembly → SIP → call
@@ -41,12 +47,25 @@ public final class Analyzer {
     private final TcpReassembler tcp;
     private final List<SipEventListener> sipListeners;
     private final AnalyzerStats stats = new AnalyzerStats();
+    private final TlsKeySources tlsKeys;
+    private final TlsConnections tls;
     private CapturedPacket currentFrame;
     private long clockNanos;
     private long nextTickNanos;
 
     public Analyzer(AnalyzerSettings settings, CdrSink sink, CallRecorder.Factory recorders, List<SipEventListener> sipListeners) {
+        this(settings, sink, recorders, sipListeners, TlsKeySources.empty(), (c, r) -> { });
+    }
+
+    /**
+     * @param tlsKeys    where TLS secrets come from; key datagrams found in the capture are added to it
+     * @param tlsReports told about every TLS connection when it ends
+     */
+    public Analyzer(AnalyzerSettings settings, CdrSink sink, CallRecorder.Factory recorders, List<SipEventListener> sipListeners,
+                    TlsKeySources tlsKeys, TlsConnectionListener tlsReports) {
         this.settings = settings;
+        this.tlsKeys = tlsKeys;
+        this.tls = new TlsConnections(tlsKeys, settings.tlsSettings(), tlsReports);
         this.defragmenter = new IpDefragmenter(anomalies);
         this.decoder = new PacketDecoder(anomalies, defragmenter);
         this.endpoints = new MediaEndpointTable(anomalies);
@@ -80,6 +99,10 @@ public final class Analyzer {
         byte[] buf = packet.payload;
         int off = packet.payloadOffset;
         int len = packet.payloadLength;
+        if (packet.dstPort == settings.keyDatagramPort() && settings.keyDatagramPort() != 0) {
+            onKeyDatagram(buf, off, len);
+            return;
+        }
         boolean sipPort = settings.isSipPort(packet.srcPort) || settings.isSipPort(packet.dstPort);
         if (sipPort || (settings.sipHeuristic() && mayStartSip(buf, off, len)
                 && SipHeuristic.looksLikeSip(buf, off, len))) {
@@ -97,6 +120,22 @@ public final class Analyzer {
         }
         stats.mediaDatagrams++;
         media.onUdp(packet, frame);
+    }
+
+    /** A keylogger's datagram captured with the traffic: its secrets decrypt what waits for them. */
+    private void onKeyDatagram(byte[] buf, int off, int len) {
+        try {
+            for (KeyLogEntry e : KeyDatagrams.parse(buf, off, len)) {
+                if (tlsKeys.sessionKeys().add(e)) {
+                    stats.keysFromCapture++;
+                }
+            }
+        } catch (KeyLogFormatException e) {
+            stats.badKeyDatagrams++;
+            anomalies.count(Anomaly.KEY_DATAGRAM_MALFORMED);
+            return;
+        }
+        tls.keysMayHaveArrived();
     }
 
     /**
@@ -124,9 +163,14 @@ public final class Analyzer {
 
     /** Hands a SIP message recovered from any transport to the listeners and the call table. */
     void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames, SipAddressing where, long tsNanos) {
+        dispatchSip(m, transport, frames, where, tsNanos, null);
+    }
+
+    void dispatchSip(SipMessage m, String transport, List<CapturedPacket> frames, SipAddressing where, long tsNanos,
+                     TlsSummary tlsSummary) {
         stats.sipMessages++;
         SipEvent e = new SipEvent(m, tsNanos, where.srcAddr(), where.srcPort(), where.dstAddr(), where.dstPort(),
-                where.srcIp(), where.dstIp(), transport, frames);
+                where.srcIp(), where.dstIp(), transport, frames, tlsSummary);
         for (SipEventListener l : sipListeners) {
             l.onSip(e);
         }
@@ -135,6 +179,10 @@ public final class Analyzer {
 
     CapturedPacket currentFrame() {
         return currentFrame;
+    }
+
+    TlsConnections tlsConnections() {
+        return tls;
     }
 
     AnalyzerSettings settings() {
@@ -155,6 +203,7 @@ public final class Analyzer {
         } else if (tsNanos >= nextTickNanos) {
             nextTickNanos = tsNanos + TICK_NANOS;
             tcp.expire(tsNanos);
+            tls.expire(tsNanos);
             defragmenter.expire(tsNanos);
             calls.expire(tsNanos);
             media.expire(tsNanos);
@@ -164,6 +213,7 @@ public final class Analyzer {
     /** End of input: flushes streams, closes every call, reports what is left. */
     public void finish() {
         tcp.closeAll(clockNanos);
+        tls.closeAll(clockNanos);
         calls.closeAll();
         media.flush();
     }
@@ -175,6 +225,8 @@ public final class Analyzer {
     public AnalyzerStats stats() {
         stats.openCalls = calls.openCalls();
         stats.callsClosed = calls.callsClosed();
+        stats.tlsConnections = tls.connections();
+        stats.tlsDecryptedConnections = tls.decryptedConnections();
         return stats;
     }
 }

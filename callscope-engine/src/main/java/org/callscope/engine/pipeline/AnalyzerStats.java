@@ -10,4 +10,9 @@ public final class AnalyzerStats {
     public long sipMessages;
     public long openCalls;
     public long callsClosed;
+    public long tlsConnections;
+    public long tlsDecryptedConnections;
+    /** Key-log secrets taken from key datagrams inside the capture. */
+    public long keysFromCapture;
+    public long badKeyDatagrams;
 }

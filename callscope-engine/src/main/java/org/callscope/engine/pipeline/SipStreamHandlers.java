@@ -9,12 +9,16 @@ import org.callscope.engine.sip.SipStreamFramer;
 import org.callscope.engine.tcp.TcpDirection;
 import org.callscope.engine.tcp.TcpStreamHandler;
 import org.callscope.engine.tcp.TcpStreamHandlerFactory;
+import org.callscope.engine.tls.record.TlsDetector;
+import org.callscope.engine.tls.session.TlsConnection;
+import org.callscope.engine.tls.session.TlsDirection;
 import org.callscope.engine.websocket.WebSocketHandshake;
 
 /**
  * Decides who reads a TCP direction: SIP framed by Content-Length when a SIP port is involved or
  * the first bytes look like SIP, SIP over WebSocket (RFC 7118) when the first bytes are a
- * WebSocket upgrade, nobody otherwise (nothing is buffered for ignored streams).
+ * WebSocket upgrade, TLS (decrypted, then read as SIP) when the first bytes are a TLS handshake or
+ * a TLS record on a TLS port, nobody otherwise (nothing is buffered for ignored streams).
  */
 final class SipStreamHandlers implements TcpStreamHandlerFactory {
     private final Analyzer analyzer;
@@ -28,6 +32,17 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
         byte[] b = first.payload;
         int off = first.payloadOffset;
         int len = first.payloadLength;
+        TlsConnections tls = analyzer.tlsConnections();
+        TlsConnection reverse = tls.reverseOf(direction);
+        if (reverse != null) {
+            return tlsHandler(reverse, reverse.secondDirection(), direction, first);
+        }
+        boolean tlsPort = analyzer.settings().isTlsPort(direction.srcPort()) || analyzer.settings().isTlsPort(direction.dstPort());
+        if (analyzer.settings().tls().enabled()
+                && (TlsDetector.looksLikeTlsHandshake(b, off, len) || (tlsPort && TlsDetector.looksLikeTlsRecord(b, off, len)))) {
+            TlsConnection c = tls.open(direction, first);
+            return tlsHandler(c, c.firstDirection(), direction, first);
+        }
         if (WebSocketHandshake.isUpgradeRequest(b, off, len) || WebSocketHandshake.isUpgradeResponse(b, off, len)) {
             return new WebSocketSipHandler(analyzer, SipAddressing.of(direction));
         }
@@ -38,6 +53,28 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
         return null;
     }
 
+    private TcpStreamHandler tlsHandler(TlsConnection c, TlsDirection side, TcpDirection direction, DecodedPacket first) {
+        VirtualUdpFrames.Template template = VirtualUdpFrames.Template.of(analyzer.currentFrame(), first.ipHeaderOffset,
+                first.tunnelDepth, first.ipVersion);
+        TlsSipHandler handler = new TlsSipHandler(analyzer, c, side, SipAddressing.of(direction), template);
+        return new TcpStreamHandler() {
+            @Override
+            public void onData(byte[] buf, int off, int len, long tsNanos) {
+                handler.onData(buf, off, len, tsNanos);
+            }
+
+            @Override
+            public void onGap(long missingBytes, long tsNanos) {
+                handler.onGap(missingBytes, tsNanos);
+            }
+
+            @Override
+            public void onClose(long tsNanos) {
+                handler.onClose(tsNanos);
+                analyzer.tlsConnections().directionClosed(direction, c, tsNanos);
+            }
+        };
+    }
 
     /** SIP over plain TCP: Content-Length framing (RFC 3261 §18.3). */
     private final class SipTcpHandler implements TcpStreamHandler {

@@ -1,0 +1,315 @@
+package org.callscope.engine.tls.session;
+
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import org.callscope.engine.tls.crypto.CipherSuite;
+import org.callscope.engine.tls.crypto.RecordDecryptException;
+import org.callscope.engine.tls.crypto.RecordDecryptor;
+import org.callscope.engine.tls.crypto.RecordDecryptors;
+import org.callscope.engine.tls.crypto.TlsPlaintext;
+import org.callscope.engine.tls.handshake.HandshakeListener;
+import org.callscope.engine.tls.handshake.HandshakeReassembler;
+import org.callscope.engine.tls.keys.SecretLabel;
+import org.callscope.engine.tls.keys.SessionKeys;
+import org.callscope.engine.tls.record.ContentType;
+import org.callscope.engine.tls.record.TlsRecordListener;
+import org.callscope.engine.tls.record.TlsRecordReader;
+
+/**
+ * What one side of a {@link TlsConnection} sends: its records, its handshake messages, the key
+ * that protects it, and the records waiting for that key. Fed with the reassembled TCP bytes of
+ * that direction.
+ */
+public final class TlsDirection implements TlsRecordListener, HandshakeListener {
+    private static final TlsPlaintextConsumer NOBODY = (buf, off, len, ts) -> { };
+
+    final TlsConnection connection;
+    final String ip;
+    final int port;
+    final byte[] addr;
+    boolean client;
+    boolean closed;
+    RecordDecryptor decryptor;
+    long applicationBytes;
+
+    private final TlsRecordReader reader = new TlsRecordReader(this);
+    private final HandshakeReassembler handshakes = new HandshakeReassembler(this);
+    private final ArrayDeque<PendingRecord> pending = new ArrayDeque<>();
+    private TlsPlaintextConsumer consumer = NOBODY;
+    private int pendingBytes;
+    private boolean encrypted;
+    private boolean dead;
+    private boolean gaveUp;
+    private long lastNanos;
+
+    private boolean tls13;
+    private boolean applicationKeys;
+    private byte[] trafficSecret;
+    /** TLS 1.3 without handshake secrets: application keys are tried on each record until one opens. */
+    private byte[] trialApplicationSecret;
+
+    TlsDirection(TlsConnection connection, String ip, int port, byte[] addr) {
+        this.connection = connection;
+        this.ip = ip;
+        this.port = port;
+        this.addr = addr.clone();
+    }
+
+    /** Who receives this direction's decrypted application data. */
+    public void setConsumer(TlsPlaintextConsumer consumer) {
+        this.consumer = consumer == null ? NOBODY : consumer;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    /** In-order TCP bytes of this direction. */
+    public void feed(byte[] buf, int off, int len, long tsNanos) {
+        connection.seen(tsNanos);
+        lastNanos = tsNanos;
+        if (!dead) {
+            reader.feed(buf, off, len, tsNanos);
+        }
+    }
+
+    /** Bytes the capture lost: records cannot be found after this. */
+    public void gap(long missingBytes, long tsNanos) {
+        if (!dead) {
+            reader.onGap(missingBytes, tsNanos);
+        }
+    }
+
+    /** End of this direction: records still waiting for a key are given up. */
+    public void close(long tsNanos) {
+        if (closed) {
+            return;
+        }
+        drainPending();
+        if (!pending.isEmpty()) {
+            giveUp(connection.waitReason() == null ? "no key" : connection.waitReason(), tsNanos);
+        }
+        closed = true;
+        connection.directionClosed();
+    }
+
+    String ipPort() {
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
+    }
+
+    private String side() {
+        return client ? "client" : "server";
+    }
+
+    // ---- records -----------------------------------------------------------------------------
+
+    @Override
+    public void onRecord(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
+        connection.records++;
+        if (tls13 && contentType == ContentType.CHANGE_CIPHER_SPEC) {
+            return; // middlebox compatibility (RFC 8446 §D.4): never protected, means nothing
+        }
+        if (!encrypted) {
+            onPlainRecord(contentType, buf, off, len, tsNanos);
+            return;
+        }
+        connection.protectedRecords++;
+        if (gaveUp) {
+            connection.undecryptedRecords++;
+            return;
+        }
+        if (pending.isEmpty() && connection.ensureDecryptor(this)) {
+            open(contentType, version, buf, off, len, tsNanos);
+            return;
+        }
+        wait(contentType, version, buf, off, len, tsNanos);
+        drainPending();
+    }
+
+    private void onPlainRecord(int contentType, byte[] buf, int off, int len, long tsNanos) {
+        switch (contentType) {
+            case ContentType.HANDSHAKE -> handshakes.feed(buf, off, len, tsNanos);
+            case ContentType.CHANGE_CIPHER_SPEC -> encrypted = true;
+            case ContentType.APPLICATION_DATA -> {
+                // Application data before any ChangeCipherSpec: the handshake was not captured.
+                connection.protectedRecords++;
+                connection.undecryptedRecords++;
+                if (!connection.handshakeSeen()) {
+                    connection.noteError("no handshake seen");
+                }
+            }
+            default -> {
+                // Plain alerts and heartbeats carry nothing to decrypt.
+            }
+        }
+    }
+
+    private void open(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
+        if (trialApplicationSecret != null) {
+            openByTrial(contentType, version, buf, off, len, tsNanos);
+            return;
+        }
+        TlsPlaintext plain;
+        try {
+            plain = decryptor.open(contentType, version, buf, off, len);
+        } catch (RecordDecryptException e) {
+            connection.failedRecords++;
+            connection.noteError(e.getMessage() + " in a record from the " + side());
+            return;
+        }
+        connection.decryptedRecords++;
+        deliver(plain, tsNanos);
+    }
+
+    /** Handshake records cannot be opened without the handshake secret; the first that opens with the application secret ends them. */
+    private void openByTrial(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
+        RecordDecryptor candidate = RecordDecryptors.tls13(connection.suite(), trialApplicationSecret);
+        TlsPlaintext plain;
+        try {
+            plain = candidate.open(contentType, version, buf, off, len);
+        } catch (RecordDecryptException e) {
+            connection.undecryptedRecords++;
+            return;
+        }
+        decryptor = candidate;
+        trafficSecret = trialApplicationSecret;
+        trialApplicationSecret = null;
+        applicationKeys = true;
+        connection.decryptedRecords++;
+        deliver(plain, tsNanos);
+    }
+
+    private void deliver(TlsPlaintext plain, long tsNanos) {
+        byte[] data = plain.data();
+        switch (plain.contentType()) {
+            case ContentType.HANDSHAKE -> handshakes.feed(data, 0, data.length, tsNanos);
+            case ContentType.APPLICATION_DATA -> {
+                applicationBytes += data.length;
+                connection.applicationData(this, data, tsNanos);
+                consumer.onPlaintext(data, 0, data.length, tsNanos);
+            }
+            default -> {
+                // Alerts (close_notify and errors) end the connection; TCP tells us that too.
+            }
+        }
+    }
+
+    // ---- records waiting for their key ---------------------------------------------------------
+
+    private void wait(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
+        if (pendingBytes + len > connection.settings().maxPendingBytes()) {
+            connection.undecryptedRecords++;
+            giveUp("more than " + connection.settings().maxPendingBytes() + " bytes of records waited for a key: "
+                    + connection.waitReason(), tsNanos);
+            return;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, off, copy, 0, len);
+        pending.addLast(new PendingRecord(contentType, version, copy, tsNanos));
+        pendingBytes += len;
+    }
+
+    void drainPending() {
+        while (!pending.isEmpty() && connection.ensureDecryptor(this)) {
+            PendingRecord r = pending.pollFirst();
+            pendingBytes -= r.data.length;
+            open(r.contentType, r.version, r.data, 0, r.data.length, r.tsNanos);
+        }
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    void expirePending(long nowNanos, long maxWaitNanos) {
+        if (!pending.isEmpty() && nowNanos - pending.peekFirst().tsNanos > maxWaitNanos) {
+            giveUp("no key within " + maxWaitNanos / 1_000_000 + " ms: " + connection.waitReason(), nowNanos);
+        }
+    }
+
+    private void giveUp(String reason, long tsNanos) {
+        connection.gaveUp(reason, pending.size());
+        pending.clear();
+        pendingBytes = 0;
+        gaveUp = true;
+        consumer.onLost(tsNanos);
+    }
+
+    // ---- handshake messages and TLS 1.3 key phases ---------------------------------------------
+
+    @Override
+    public void onHandshake(int type, byte[] body, byte[] transcriptBytes, long tsNanos) {
+        connection.onHandshakeMessage(this, type, body, transcriptBytes);
+    }
+
+    @Override
+    public void onHandshakeError(String reason, long tsNanos) {
+        connection.noteError("handshake from the " + side() + ": " + reason);
+    }
+
+    @Override
+    public void onUnframeable(String reason, long tsNanos) {
+        dead = true;
+        pending.clear();
+        pendingBytes = 0;
+        connection.noteError(reason + " (" + side() + " to " + (client ? "server" : "client") + ")");
+        consumer.onLost(tsNanos);
+    }
+
+    /** From the ServerHello on, both directions are protected (except compatibility ChangeCipherSpecs). */
+    void startTls13() {
+        tls13 = true;
+        encrypted = true;
+        decryptor = null;
+        applicationKeys = false;
+    }
+
+    /** This side's Finished: its next records use the application traffic secret. */
+    void handshakeFinished() {
+        if (!applicationKeys) {
+            applicationKeys = true;
+            decryptor = null;
+        }
+    }
+
+    /** RFC 8446 §4.6.3: the records after a KeyUpdate use the next application traffic secret. */
+    void keyUpdate() {
+        if (trafficSecret != null) {
+            trafficSecret = RecordDecryptors.tls13NextTrafficSecret(connection.suite(), trafficSecret);
+            decryptor = RecordDecryptors.tls13(connection.suite(), trafficSecret);
+        }
+    }
+
+    boolean installTls13Keys(SessionKeys keys, CipherSuite suite, byte[] clientRandom) {
+        if (trialApplicationSecret != null) {
+            return true;
+        }
+        SecretLabel label = applicationKeys
+                ? (client ? SecretLabel.CLIENT_TRAFFIC_SECRET_0 : SecretLabel.SERVER_TRAFFIC_SECRET_0)
+                : (client ? SecretLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET : SecretLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET);
+        byte[] secret = keys.find(label, clientRandom);
+        if (secret == null && !applicationKeys) {
+            byte[] application = keys.find(client ? SecretLabel.CLIENT_TRAFFIC_SECRET_0 : SecretLabel.SERVER_TRAFFIC_SECRET_0,
+                    clientRandom);
+            if (application != null) {
+                trialApplicationSecret = application;
+                connection.keyFound("key log");
+                return true;
+            }
+        }
+        if (secret == null) {
+            connection.waitFor("no key-log entry " + label + " for client random "
+                    + HexFormat.of().formatHex(clientRandom, 0, 8) + "…");
+            return false;
+        }
+        decryptor = RecordDecryptors.tls13(suite, secret);
+        if (applicationKeys) {
+            trafficSecret = secret;
+        }
+        connection.keyFound("key log");
+        return true;
+    }
+
+    private record PendingRecord(int contentType, int version, byte[] data, long tsNanos) {
+    }
+}
