@@ -12,6 +12,10 @@ import java.util.TreeMap;
  */
 public final class CipherSuites {
     private static final Map<Integer, CipherSuite> BY_ID = new TreeMap<>();
+    /** MAC name endings, longest first so that "_SHA" does not take "_SHA256". */
+    private static final String[][] MAC_SUFFIXES = {
+        {"_SHA384", "SHA384"}, {"_SHA256", "SHA256"}, {"_SHA", "SHA1"}, {"_MD5", "MD5"}, {"_NULL", "NULL"},
+    };
 
     static {
         register(0x0000, "TLS_NULL_WITH_NULL_NULL");
@@ -304,10 +308,6 @@ public final class CipherSuites {
         }
         return new CipherSuite(id, name, kx, cipher, mac, prfHash);
     }
-
-    private static final String[][] MAC_SUFFIXES = {
-        {"_SHA384", "SHA384"}, {"_SHA256", "SHA256"}, {"_SHA", "SHA1"}, {"_MD5", "MD5"}, {"_NULL", "NULL"},
-    };
 
     private static KeyExchange keyExchange(String kx, String name) {
         String base = kx.endsWith("_EXPORT") ? kx.substring(0, kx.length() - "_EXPORT".length()) : kx;
