@@ -11,6 +11,7 @@ public final class RecordDecryptException extends Exception {
     static final String TOO_SHORT = "record too short";
     static final String TOO_LONG = "record too long";
     static final String NOT_BLOCK_ALIGNED = "record not a whole number of cipher blocks";
+    static final String DECOMPRESSION = "decompression failure";
     static final String NO_CONTENT_TYPE = "no content type in TLS 1.3 inner plaintext";
 
     private final String reason;

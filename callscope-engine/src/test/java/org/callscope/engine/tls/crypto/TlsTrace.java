@@ -26,13 +26,15 @@ final class TlsTrace {
     TlsVersion version;
     CipherSuite suite;
     int suiteId = -1;
+    int compressionMethod;
     byte[] encryptedPreMaster;
 
     TlsTrace(byte[] clientBytes, byte[] serverBytes) {
         fromClient = records(clientBytes);
         fromServer = records(serverBytes);
-        readHandshake(fromClient, true);
+        // The server's first: the version decides how the client's key exchange is framed.
         readHandshake(fromServer, false);
+        readHandshake(fromClient, true);
     }
 
     static TlsTrace of(TcpStreams.Connection c) {
@@ -97,6 +99,7 @@ final class TlsTrace {
         suiteId = (m[pos] & 0xff) << 8 | (m[pos + 1] & 0xff);
         suite = CipherSuites.byId(suiteId);
         version = TlsVersion.fromCode(legacyVersion);
+        compressionMethod = m[pos + 2] & 0xff;
         pos += 3;
         int end = body + len;
         if (pos + 2 <= end) {

@@ -34,14 +34,18 @@ final class TraceDecryption {
     /** SSL 3.0 to TLS 1.2: everything after each direction's ChangeCipherSpec. */
     static Result tls12(TlsTrace t, byte[] masterSecret) throws RecordDecryptException {
         ConnectionDecryptors d = RecordDecryptors.tls12(t.version, t.suite, masterSecret, t.clientRandom, t.serverRandom, false);
-        return new Result(openAll(d.client(), TlsTrace.afterChangeCipherSpec(t.fromClient)),
-                openAll(d.server(), TlsTrace.afterChangeCipherSpec(t.fromServer)));
+        boolean deflate = t.compressionMethod == RecordDecompressor.DEFLATE;
+        return new Result(openAll(d.client(), TlsTrace.afterChangeCipherSpec(t.fromClient), deflate),
+                openAll(d.server(), TlsTrace.afterChangeCipherSpec(t.fromServer), deflate));
     }
 
-    private static List<TlsPlaintext> openAll(RecordDecryptor d, List<TlsTrace.Record> records) throws RecordDecryptException {
+    private static List<TlsPlaintext> openAll(RecordDecryptor d, List<TlsTrace.Record> records, boolean deflate)
+            throws RecordDecryptException {
+        RecordDecompressor inflater = deflate ? new RecordDecompressor() : null;
         List<TlsPlaintext> out = new ArrayList<>();
         for (TlsTrace.Record r : records) {
-            out.add(d.open(r.type(), r.version(), r.fragment(), 0, r.fragment().length));
+            TlsPlaintext p = d.open(r.type(), r.version(), r.fragment(), 0, r.fragment().length);
+            out.add(inflater == null ? p : new TlsPlaintext(p.contentType(), inflater.decompress(p.data())));
         }
         return out;
     }
