@@ -1,6 +1,7 @@
 package org.callscope.engine.tls.keys;
 
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * One line of the NSS key log format, as {@code SSLKEYLOGFILE} writers produce it and RFC 9850
@@ -16,6 +17,7 @@ public final class KeyLogLine {
     /** Longer than any valid line (a TLS 1.3 line is under 230 characters); longer ones are refused unread. */
     static final int MAX_LINE_CHARS = 1024;
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("[ \t]+");
 
     private KeyLogLine() {
     }
@@ -35,7 +37,7 @@ public final class KeyLogLine {
         if (text.isEmpty() || text.charAt(0) == '#') {
             return null;
         }
-        String[] fields = text.split("[ \t]+");
+        String[] fields = FIELD_SEPARATOR.split(text);
         if (fields.length < 3) {
             throw new KeyLogFormatException("missing fields: expected LABEL ID SECRET, got " + fields.length
                     + (fields.length == 1 ? " field" : " fields"));
