@@ -68,6 +68,11 @@ public enum SecretLabel {
      * has that name.
      */
     public static SecretLabel fromName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) > 0x7f) {
+                return null; // Unicode case folding would take U+0131 (dotless i) for I
+            }
+        }
         String upper = name.toUpperCase(Locale.ROOT);
         for (SecretLabel label : values()) {
             if (label.name().equals(upper)) {

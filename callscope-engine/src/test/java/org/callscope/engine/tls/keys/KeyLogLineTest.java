@@ -136,6 +136,8 @@ class KeyLogLineTest {
         assertThat(KeyLogLine.parse("CLIENT_RANDOM " + RANDOM + " " + SECRET_48 + "\r")).isEqualTo(plain);
         assertThat(KeyLogLine.parse("\uFEFFCLIENT_RANDOM\t" + RANDOM + "   " + SECRET_48.toUpperCase())).isEqualTo(plain);
         assertThat(KeyLogLine.parse("client_random " + RANDOM + " " + SECRET_48)).isEqualTo(plain);
+        assertThatThrownBy(() -> KeyLogLine.parse("cl\u0131ent_random " + RANDOM + " " + SECRET_48))
+                .hasMessage("unknown label \"cl\\u0131ent_random\"");
     }
 
     @Test
