@@ -85,8 +85,9 @@ class TlsSharedCapturesIT {
         for (TlsRun.Connection c : cs) {
             assertThat(c.report.decrypted()).as(c.toString()).isTrue();
             assertThat(c.report.error()).as(c.toString()).isNull();
-            assertThat(c.clientText()).isEqualTo("GET /pki/srv_key.pem HTTP/1.0\r\n");
-            assertThat(c.serverText()).startsWith("HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\n-----BEGIN PRIVATE KEY-----\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC");
+            // As tshark's "follow,tls" shows it: echo -e added a newline after the README's CRLF.
+            assertThat(c.clientText()).isEqualTo("GET /pki/srv_key.pem HTTP/1.0\r\n\n");
+            assertThat(c.serverText()).startsWith("HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\n-----BEGIN PRIVATE KEY-----\r\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC");
             assertThat(c.serverText()).hasSize(1777);
         }
     }
@@ -164,8 +165,8 @@ class TlsSharedCapturesIT {
         assertThat(c.report.decrypted()).isTrue();
         assertThat(c.report.error()).isNull();
         assertThat(c.clientText()).startsWith("GET /").contains("Host: webrtc.freeswitch.org:8082");
-        // WebSocket frames from the browser are masked; the server's are not.
-        assertThat(c.serverText()).contains("verto.invite").contains("m=audio 56706 RTP/SAVPF");
+        // WebSocket frames from the browser (the verto.invite) are masked; the server's are not.
+        assertThat(c.serverText()).contains("verto.answer").contains("m=audio 20336 RTP/SAVPF");
     }
 
     @Test
@@ -178,7 +179,7 @@ class TlsSharedCapturesIT {
         assertThat(reports.get(0).error()).startsWith("needs key log: forward-secret key exchange (ECDHE)");
         assertThat(reports.get(0).undecryptedRecords()).isPositive();
         assertThat(reports.get(1).decrypted()).isFalse();
-        assertThat(reports.get(1).error()).contains("no key-log entry SERVER_HANDSHAKE_TRAFFIC_SECRET");
+        assertThat(reports.get(1).error()).containsPattern("no key-log entry (CLIENT|SERVER)_HANDSHAKE_TRAFFIC_SECRET");
         assertThat(run.list()).allSatisfy(c -> assertThat(c.clientText()).isEmpty());
     }
 

@@ -7,6 +7,7 @@ import org.callscope.engine.tls.crypto.CipherSuite;
 import org.callscope.engine.tls.crypto.CipherSuites;
 import org.callscope.engine.tls.crypto.ConnectionDecryptors;
 import org.callscope.engine.tls.crypto.Prf;
+import org.callscope.engine.tls.crypto.RecordDecompressor;
 import org.callscope.engine.tls.crypto.RecordDecryptors;
 import org.callscope.engine.tls.handshake.ClientHello;
 import org.callscope.engine.tls.handshake.ClientKeyExchange;
@@ -136,6 +137,11 @@ public final class TlsConnection {
         if (version == TlsVersion.TLS_1_3) {
             client.startTls13();
             server.startTls13();
+        } else if (hello.compression() == RecordDecompressor.DEFLATE) {
+            client.decompressor = new RecordDecompressor();
+            server.decompressor = new RecordDecompressor();
+        } else if (hello.compression() != 0) {
+            noteError("unsupported compression method " + hello.compression());
         }
     }
 
@@ -157,7 +163,7 @@ public final class TlsConnection {
 
     private void onClientKeyExchange(byte[] body, byte[] transcriptBytes) {
         handshake.append(transcriptBytes);
-        handshake.clientKeyExchangeSeen();
+        handshake.onClientKeyExchange();
         if (suite != null && suite.keyExchange().rsaPremaster()) {
             try {
                 handshake.encryptedPreMaster(ClientKeyExchange.encryptedPreMaster(body, version == TlsVersion.SSL_3_0));

@@ -3,6 +3,7 @@ package org.callscope.engine.tls.session;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import org.callscope.engine.tls.crypto.CipherSuite;
+import org.callscope.engine.tls.crypto.RecordDecompressor;
 import org.callscope.engine.tls.crypto.RecordDecryptException;
 import org.callscope.engine.tls.crypto.RecordDecryptor;
 import org.callscope.engine.tls.crypto.RecordDecryptors;
@@ -30,6 +31,8 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     boolean client;
     boolean closed;
     RecordDecryptor decryptor;
+    /** Set when the ServerHello chose DEFLATE (RFC 3749): protected records are compressed before encryption. */
+    RecordDecompressor decompressor;
     long applicationBytes;
 
     private final TlsRecordReader reader = new TlsRecordReader(this);
@@ -152,6 +155,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         TlsPlaintext plain;
         try {
             plain = decryptor.open(contentType, version, buf, off, len);
+            if (decompressor != null) {
+                plain = new TlsPlaintext(plain.contentType(), decompressor.decompress(plain.data()));
+            }
         } catch (RecordDecryptException e) {
             connection.failedRecords++;
             connection.noteError(e.getMessage() + " in a record from the " + side());

@@ -52,7 +52,7 @@ final class TlsHandshakeState {
         transcript.writeBytes(bytes);
     }
 
-    void clientKeyExchangeSeen() {
+    void onClientKeyExchange() {
         clientKeyExchangeSeen = true;
         if (!transcriptOverflow) {
             transcriptToClientKeyExchange = transcript.toByteArray();
