@@ -102,6 +102,14 @@ public final class TlsConfig {
         udpPort = port;
     }
 
+    /** {@code ssl_sessionkey_udp_maxwait_ms}: how long records wait for a late key. */
+    public void setMaxWaitMs(int ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("negative wait");
+        }
+        maxWaitMs = ms;
+    }
+
     public void setUdpReceiver(boolean on) {
         udpReceiver = on;
     }

@@ -135,7 +135,7 @@ public final class Analyzer {
             anomalies.count(Anomaly.KEY_DATAGRAM_MALFORMED);
             return;
         }
-        tls.keysMayHaveArrived();
+        tls.keysMayHaveArrived(clockNanos);
     }
 
     /**

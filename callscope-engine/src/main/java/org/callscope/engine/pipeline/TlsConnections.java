@@ -59,12 +59,15 @@ final class TlsConnections implements TlsConnectionListener {
     void directionClosed(TcpDirection direction, TlsConnection c, long tsNanos) {
         if (awaitingReverse.get(direction) == c) {
             awaitingReverse.remove(direction);
-            c.close(tsNanos);
+            c.endOfStream(tsNanos);
         }
     }
 
-    /** New keys may have arrived: connections that wait try again. */
-    void keysMayHaveArrived() {
+    /**
+     * New keys may have arrived at packet time {@code nowNanos}: records that waited longer than
+     * allowed are given up first (the key came too late for them), the rest try again.
+     */
+    void keysMayHaveArrived(long nowNanos) {
         long version = keys.sessionKeys().version();
         if (version == keysVersionSeen) {
             return;
@@ -72,13 +75,14 @@ final class TlsConnections implements TlsConnectionListener {
         keysVersionSeen = version;
         for (TlsConnection c : List.copyOf(open)) {
             if (c.isWaiting()) {
+                c.expire(nowNanos);
                 c.retry();
             }
         }
     }
 
     void expire(long nowNanos) {
-        keysMayHaveArrived();
+        keysMayHaveArrived(nowNanos);
         for (TlsConnection c : List.copyOf(open)) {
             if (c.isWaiting()) {
                 c.expire(nowNanos);
@@ -88,7 +92,7 @@ final class TlsConnections implements TlsConnectionListener {
 
     /** End of input: every connection still open is closed and reported. */
     void closeAll(long nowNanos) {
-        keysMayHaveArrived();
+        keysMayHaveArrived(nowNanos);
         for (TlsConnection c : new ArrayList<>(open)) {
             c.close(nowNanos);
         }

@@ -176,7 +176,7 @@ class TlsSharedCapturesIT {
         List<TlsConnectionReport> reports = run.reports();
         assertThat(reports).hasSize(2);
         assertThat(reports.get(0).decrypted()).isFalse();
-        assertThat(reports.get(0).error()).startsWith("needs key log: forward-secret key exchange (ECDHE)");
+        assertThat(reports.get(0).error()).contains("needs key log: forward-secret key exchange (ECDHE)");
         assertThat(reports.get(0).undecryptedRecords()).isPositive();
         assertThat(reports.get(1).decrypted()).isFalse();
         assertThat(reports.get(1).error()).containsPattern("no key-log entry (CLIENT|SERVER)_HANDSHAKE_TRAFFIC_SECRET");

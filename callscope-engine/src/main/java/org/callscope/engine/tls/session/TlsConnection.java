@@ -301,9 +301,30 @@ public final class TlsConnection {
 
     /** Opens what waited, if its key has arrived since. Returns true when nothing waits any more. */
     public boolean retry() {
-        first.drainPending();
-        second.drainPending();
+        drainPending();
         return !isWaiting();
+    }
+
+    /**
+     * Opens waiting records of both directions in packet-time order, so that the plaintext of a
+     * dialog comes out in the order it was sent even when its keys came late.
+     */
+    void drainPending() {
+        while (true) {
+            long a = first.nextOpenableNanos();
+            long b = second.nextOpenableNanos();
+            if (a < 0 && b < 0) {
+                return;
+            }
+            boolean firstNext = b < 0 || (a >= 0 && a <= b);
+            TlsDirection next = firstNext ? first : second;
+            long nextNanos = firstNext ? a : b;
+            long otherOldest = peer(next).oldestPendingNanos();
+            if (otherOldest >= 0 && otherOldest < nextNanos) {
+                return; // the other side's older records still wait for their key: keep the order
+            }
+            next.openNextPending();
+        }
     }
 
     /** True while records wait for a key. */
@@ -315,6 +336,7 @@ public final class TlsConnection {
     public void expire(long nowNanos) {
         first.expirePending(nowNanos, settings.maxWaitNanos());
         second.expirePending(nowNanos, settings.maxWaitNanos());
+        drainPending();
     }
 
     TlsSettings settings() {
@@ -373,6 +395,15 @@ public final class TlsConnection {
 
     /** Ends both directions (end of input or eviction): what still waits is counted as not decrypted. */
     public void close(long tsNanos) {
+        first.giveUpIfStuck(tsNanos);
+        second.giveUpIfStuck(tsNanos);
+        drainPending();
+        first.forceClose(tsNanos);
+        second.forceClose(tsNanos);
+    }
+
+    /** The TCP connection ended; records waiting for a key may still be opened until they expire. */
+    public void endOfStream(long tsNanos) {
         first.close(tsNanos);
         second.close(tsNanos);
     }

@@ -30,6 +30,7 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     final byte[] addr;
     boolean client;
     boolean closed;
+    private boolean closeRequested;
     RecordDecryptor decryptor;
     /** Set when the ServerHello chose DEFLATE (RFC 3749): protected records are compressed before encryption. */
     RecordDecompressor decompressor;
@@ -83,15 +84,35 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         }
     }
 
-    /** End of this direction: records still waiting for a key are given up. */
+    /**
+     * End of this direction's bytes. Records still waiting for a key keep waiting (the key may
+     * come after the connection ended); the direction is over when they are opened or given up.
+     */
     public void close(long tsNanos) {
         if (closed) {
             return;
         }
+        closeRequested = true;
+        drainPending();
+        if (pending.isEmpty()) {
+            finishClose();
+        }
+    }
+
+    /** End of input or eviction: whatever still waits is given up now. */
+    void forceClose(long tsNanos) {
+        if (closed) {
+            return;
+        }
+        closeRequested = true;
         drainPending();
         if (!pending.isEmpty()) {
             giveUp(connection.waitReason() == null ? "no key" : connection.waitReason(), tsNanos);
         }
+        finishClose();
+    }
+
+    private void finishClose() {
         closed = true;
         connection.directionClosed();
     }
@@ -121,7 +142,7 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             connection.undecryptedRecords++;
             return;
         }
-        if (pending.isEmpty() && connection.ensureDecryptor(this)) {
+        if (pending.isEmpty() && !connection.peer(this).hasPending() && connection.ensureDecryptor(this)) {
             open(contentType, version, buf, off, len, tsNanos);
             return;
         }
@@ -215,11 +236,37 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         pendingBytes += len;
     }
 
-    void drainPending() {
-        while (!pending.isEmpty() && connection.ensureDecryptor(this)) {
-            PendingRecord r = pending.pollFirst();
-            pendingBytes -= r.data.length;
-            open(r.contentType, r.version, r.data, 0, r.data.length, r.tsNanos);
+    private void drainPending() {
+        connection.drainPending();
+    }
+
+    /** Packet time of the oldest waiting record, or -1. */
+    long oldestPendingNanos() {
+        return pending.isEmpty() ? -1 : pending.peekFirst().tsNanos;
+    }
+
+    /** Gives up what waits when its key is still unknown (end of input). */
+    void giveUpIfStuck(long tsNanos) {
+        if (!pending.isEmpty() && !connection.ensureDecryptor(this)) {
+            giveUp(connection.waitReason() == null ? "no key" : connection.waitReason(), tsNanos);
+        }
+    }
+
+    /** Packet time of the oldest waiting record whose key is now known, or -1. */
+    long nextOpenableNanos() {
+        if (pending.isEmpty() || !connection.ensureDecryptor(this)) {
+            return -1;
+        }
+        return pending.peekFirst().tsNanos;
+    }
+
+    /** Opens the oldest waiting record (its key is known: see {@link #nextOpenableNanos}). */
+    void openNextPending() {
+        PendingRecord r = pending.pollFirst();
+        pendingBytes -= r.data.length;
+        open(r.contentType, r.version, r.data, 0, r.data.length, r.tsNanos);
+        if (pending.isEmpty() && closeRequested && !closed) {
+            finishClose();
         }
     }
 
@@ -230,6 +277,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     void expirePending(long nowNanos, long maxWaitNanos) {
         if (!pending.isEmpty() && nowNanos - pending.peekFirst().tsNanos > maxWaitNanos) {
             giveUp("no key within " + maxWaitNanos / 1_000_000 + " ms: " + connection.waitReason(), nowNanos);
+            if (closeRequested && !closed) {
+                finishClose();
+            }
         }
     }
 
