@@ -5,7 +5,7 @@ package org.callscope.engine.tls.crypto;
  * Lengths are in bytes.
  */
 public enum BulkCipher {
-    //                 key  final  fixedIv block tag explicit kind         export
+    // key material, final key, fixed IV, block size, tag, explicit nonce, kind, export
     NULL(0, 0, 0, 0, 0, 0, Kind.STREAM, false),
     RC4_40(5, 16, 0, 0, 0, 0, Kind.STREAM, true),
     RC4_128(16, 16, 0, 0, 0, 0, Kind.STREAM, false),

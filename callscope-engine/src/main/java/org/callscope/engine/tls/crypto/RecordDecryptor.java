@@ -1,7 +1,9 @@
 package org.callscope.engine.tls.crypto;
 
 /**
- * Opens the protected records of one direction of one connection, in order. Not thread-safe.
+ * Opens the protected records of one direction of one connection, in order. Not thread-safe. A
+ * fragment range outside its array is a caller's bug ({@link IndexOutOfBoundsException}); anything
+ * wrong with the bytes themselves is a {@link RecordDecryptException}.
  */
 public interface RecordDecryptor {
 
