@@ -1,0 +1,167 @@
+package org.callscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze} on the SIP-over-TLS fixture captures (kamailio and openssl s_client, see
+ * fixtures/captures/tls/README.md): CDRs with the TLS connection, and per-call SIP captures that
+ * hold the decrypted messages as UDP, read back by tshark.
+ */
+class AnalyzeTlsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static Path fixture(String relative) {
+        Path p = CliRun.fixture("tls/" + relative);
+        assumeTrue(Files.isRegularFile(p), p + " is absent");
+        return p;
+    }
+
+    private static JsonNode truth(String name) throws IOException {
+        Path p = Path.of(System.getProperty("callscope.root", "..")).resolve("fixtures/expected/tls").resolve(name + ".json");
+        return JSON.readTree(p.toFile());
+    }
+
+    private static JsonNode onlyCall(CliRun r) throws IOException {
+        List<JsonNode> calls = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            if (!line.isBlank()) {
+                calls.add(JSON.readTree(line));
+            }
+        }
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
+    }
+
+    @Test
+    void tls13CallWithKeyLogBecomesACdrAndItsSipCaptureShowsPlainSip() throws Exception {
+        Path pcapDir = tmp.resolve("calls");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--keylog", fixture("sip-tls13.keylog").toString(),
+                "--pcap-dir", pcapDir.toString(), fixture("sip-tls13.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode cdr = onlyCall(r);
+        assertThat(cdr.get("call_id").asText()).isEqualTo("sip-tls13-call@127.0.0.1");
+        assertThat(cdr.get("transport").asText()).isEqualTo("tls");
+        assertThat(cdr.get("lastSIPresponseNum").asInt()).isEqualTo(200);
+        assertThat(cdr.get("answered").asBoolean()).isTrue();
+        assertThat(cdr.get("whohanged").asText()).isEqualTo("caller");
+        assertThat(cdr.get("caller").asText()).isEqualTo("alice");
+        assertThat(cdr.get("called").asText()).isEqualTo("bob");
+        JsonNode tls = cdr.get("tls");
+        assertThat(tls.get("version").asText()).isEqualTo("TLS 1.3");
+        assertThat(tls.get("cipher").asText()).startsWith("TLS_");
+        assertThat(tls.get("decrypted").asBoolean()).isTrue();
+        assertThat(tls.get("error").isNull()).isTrue();
+
+        JsonNode expectedCall = truth("sip-tls13").get("calls").get(0);
+        assertThat(cdr.get("sip_messages").asInt()).isEqualTo(expectedCall.get("sip_messages").asInt());
+
+        Path sipPcap = pcapDir.resolve("sip-tls13-call@127.0.0.1.sip.pcap");
+        assertThat(sipPcap).exists();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
+        List<String> seen = tshark(sipPcap, "-d", "udp.port==5091,sip", "-T", "fields", "-E", "separator=|",
+                "-e", "udp.srcport", "-e", "udp.dstport", "-e", "sip.CSeq", "-e", "sip.Status-Code", "-e", "sip.Call-ID");
+        List<String> sequence = new ArrayList<>();
+        for (String line : seen) {
+            String[] f = line.split("\\|", -1);
+            assertThat(f[4]).isEqualTo("sip-tls13-call@127.0.0.1");
+            assertThat(f[0].equals("5091") || f[1].equals("5091")).as(line).isTrue();
+            String method = f[2].replaceFirst("^\\d+ ", "");
+            sequence.add(f[3].isEmpty() ? method : f[3] + " " + method);
+        }
+        List<String> expected = new ArrayList<>();
+        expectedCall.get("sip_sequence").forEach(n -> expected.add(n.asText()));
+        assertThat(sequence).isEqualTo(expected);
+    }
+
+    @Test
+    void rsaKeyFromTheConfigurationFile() throws Exception {
+        Path config = Files.writeString(tmp.resolve("callscope.conf"),
+                "ssl = yes\nssl_ipport = 127.0.0.1 : 5091 " + fixture("../../keys/server.key").toAbsolutePath().normalize() + "\n");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--config-file", config.toString(),
+                fixture("sip-tls12-rsa.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+        JsonNode cdr = onlyCall(r);
+        assertThat(cdr.get("transport").asText()).isEqualTo("tls");
+        assertThat(cdr.get("tls").get("version").asText()).isEqualTo("TLS 1.2");
+        assertThat(cdr.get("tls").get("decrypted").asBoolean()).isTrue();
+        assertThat(cdr.get("lastSIPresponseNum").asInt()).isEqualTo(truth("sip-tls12-rsa").get("calls").get(0).get("final_response").asInt());
+    }
+
+    @Test
+    void keysInsideTheCaptureWithTheKeyPort() throws Exception {
+        Path config = Files.writeString(tmp.resolve("callscope.conf"), "ssl_sessionkey_udp_port = 7777\nssl_sessionkey_udp_maxwait_ms = 5000\n");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--summary", "--config-file", config.toString(),
+                fixture("sip-tls-late-keys.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        JsonNode summary = lines.get(lines.size() - 1);
+        assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(summary.get("keys_from_capture").asInt()).isEqualTo(6);
+        assertThat(summary.get("tls_connections").asInt()).isEqualTo(2);
+        assertThat(summary.get("tls_decrypted").asInt()).isEqualTo(2);
+        JsonNode cdr = lines.get(0);
+        assertThat(cdr.get("transport").asText()).isEqualTo("tls");
+        assertThat(cdr.get("lastSIPresponseNum").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void udpKeyReceiverNeedsItsPort() throws Exception {
+        Path config = Files.writeString(tmp.resolve("callscope.conf"), "ssl_sessionkey_udp = yes\n");
+        CliRun r = CliRun.of("analyze", "--config-file", config.toString(), fixture("sip-tls13.pcap").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("ssl_sessionkey_udp = yes needs ssl_sessionkey_udp_port").doesNotContain("Exception");
+    }
+
+    @Test
+    void udpKeyReceiverStartsAndStopsWithTheRun() throws Exception {
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path config = Files.writeString(tmp.resolve("callscope.conf"),
+                "ssl_sessionkey_udp = yes\nssl_sessionkey_udp_ip = 127.0.0.1\nssl_sessionkey_udp_port = " + port + "\n");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--config-file", config.toString(), fixture("sip-tls13.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        // The port is free again: the receiver was closed with the run.
+        try (java.net.DatagramSocket again = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void invalidTlsConfigurationIsAClearError() throws Exception {
+        Path config = Files.writeString(tmp.resolve("callscope.conf"), "ssl_ipport = 127.0.0.1 5091\n");
+        CliRun r = CliRun.of("analyze", "--config-file", config.toString(), fixture("sip-tls13.pcap").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("callscope.conf:1: invalid value for 'ssl_ipport'").doesNotContain("Exception");
+    }
+
+    private static List<String> tshark(Path pcap, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/tshark", "-r", pcap.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return out.lines().toList();
+    }
+}
