@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code analyze} on the SIP-over-TLS fixture captures (kamailio and openssl s_client, see
  * fixtures/captures/tls/README.md): CDRs with the TLS connection, and per-call SIP captures that
- * hold the decrypted messages as UDP, read back by tshark.
+ * hold the decrypted messages as UDP, read back by tshark. Also SIP over secure WebSocket: the same
+ * TLS, then an HTTP upgrade and SIP in WebSocket frames.
  */
 class AnalyzeTlsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +90,45 @@ class AnalyzeTlsTest {
     }
 
     @Test
+    void wssCallWithKeyLogBecomesAWssCdrAndItsSipCaptureHoldsTheCallsMessages() throws Exception {
+        Path pcapDir = tmp.resolve("calls");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--keylog", fixture("sip-wss.keylog").toString(),
+                "--pcap-dir", pcapDir.toString(), fixture("sip-wss.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode truth = truth("sip-wss");
+        JsonNode expectedCall = truth.get("calls").get(0);
+        String callId = expectedCall.get("call_id").asText();
+        JsonNode cdr = onlyCall(r);
+        assertThat(cdr.get("call_id").asText()).isEqualTo(callId);
+        assertThat(cdr.get("transport").asText()).isEqualTo("wss");
+        assertThat(cdr.get("lastSIPresponseNum").asInt()).isEqualTo(expectedCall.get("final_response").asInt()).isEqualTo(200);
+        assertThat(cdr.get("answered").asBoolean()).isTrue();
+        assertThat(cdr.get("caller").asText()).isEqualTo("alice");
+        assertThat(cdr.get("called").asText()).isEqualTo("bob");
+        assertThat(cdr.get("sip_messages").asInt()).isEqualTo(expectedCall.get("sip_messages").asInt());
+        JsonNode tls = cdr.get("tls");
+        assertThat(tls.get("decrypted").asBoolean()).isTrue();
+        assertThat(tls.get("error").isNull()).isTrue();
+        // The caller's own TLS connection, as tshark saw it.
+        String caller = cdr.get("sipcallerip").asText() + ":" + cdr.get("sipcallerport").asInt();
+        JsonNode callerConnection = null;
+        for (JsonNode c : truth.get("connections")) {
+            if (c.get("client").asText().equals(caller)) {
+                callerConnection = c;
+            }
+        }
+        assertThat(callerConnection).as("a TLS connection from %s", caller).isNotNull();
+        assertThat(tls.get("version").asText()).isEqualTo(callerConnection.get("version").asText());
+        assertThat(tls.get("cipher").asText()).isEqualTo(callerConnection.get("cipher_suite").get("name").asText());
+
+        Path sipPcap = pcapDir.resolve(callId + ".sip.pcap");
+        assertThat(sipPcap).exists();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
+        int serverPort = Integer.parseInt(truth.get("server").asText().replaceFirst(".*:", ""));
+        assertThat(sipMessagesAsUdp(sipPcap, serverPort)).isEqualTo(truthMessages(truth, callId));
+    }
+
+    @Test
     void rsaKeyFromTheConfigurationFile() throws Exception {
         Path config = Files.writeString(tmp.resolve("callscope.conf"),
                 "ssl = yes\nssl_ipport = 127.0.0.1 : 5091 " + fixture("../../keys/server.key").toAbsolutePath().normalize() + "\n");
@@ -153,6 +193,47 @@ class AnalyzeTlsTest {
         CliRun r = CliRun.of("analyze", "--config-file", config.toString(), fixture("sip-tls13.pcap").toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("callscope.conf:1: invalid value for 'ssl_ipport'").doesNotContain("Exception");
+    }
+
+    /** Every SIP message of {@code callId} that tshark decrypted: "client direction first-line call-id cseq", in wire order. */
+    private static List<String> truthMessages(JsonNode truth, String callId) {
+        List<JsonNode> messages = new ArrayList<>();
+        List<String> clients = new ArrayList<>();
+        for (JsonNode c : truth.get("connections")) {
+            for (JsonNode m : c.get("sip_messages")) {
+                if (m.get("call_id").asText().equals(callId)) {
+                    messages.add(m);
+                    clients.add(c.get("client").asText());
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(messages.get(a).get("frame").asLong(), messages.get(b).get("frame").asLong()));
+        List<String> out = new ArrayList<>();
+        for (int i : order) {
+            JsonNode m = messages.get(i);
+            out.add(String.join(" | ", clients.get(i), m.get("direction").asText(), m.get("first_line").asText(),
+                    m.get("call_id").asText(), m.get("cseq").asText()));
+        }
+        return out;
+    }
+
+    /** The SIP messages tshark reads from the UDP packets of a per-call capture, in the truth's terms. */
+    private static List<String> sipMessagesAsUdp(Path sipPcap, int serverPort) throws IOException, InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (String line : tshark(sipPcap, "-d", "udp.port==" + serverPort + ",sip", "-Y", "sip", "-T", "fields", "-E", "separator=|",
+                "-e", "ip.src", "-e", "udp.srcport", "-e", "ip.dst", "-e", "udp.dstport", "-e", "sip.Request-Line",
+                "-e", "sip.Status-Line", "-e", "sip.Call-ID", "-e", "sip.CSeq")) {
+            String[] f = line.split("\\|", -1);
+            boolean fromServer = f[1].equals(Integer.toString(serverPort));
+            String client = fromServer ? f[2] + ":" + f[3] : f[0] + ":" + f[1];
+            out.add(String.join(" | ", client, fromServer ? "server_to_client" : "client_to_server",
+                    f[4].isEmpty() ? f[5] : f[4], f[6], f[7]));
+        }
+        return out;
     }
 
     private static List<String> tshark(Path pcap, String... args) throws IOException, InterruptedException {

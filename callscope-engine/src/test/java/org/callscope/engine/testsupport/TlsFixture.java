@@ -15,12 +15,17 @@ import java.util.stream.Stream;
  * from it, read from {@code fixtures/expected/tls/<name>.json} (written by
  * {@code fixtures/make-tls-fixtures.sh}; the fields are described in {@code captures/tls/README.md}).
  *
- * @param name        the capture's file name without {@code .pcap}, e.g. {@code sip-tls13}
- * @param connections the TLS connections in TCP stream order, each with its decrypted SIP messages
- * @param json        the whole truth file, for the fields without an accessor
+ * @param name             the capture's file name without {@code .pcap}, e.g. {@code sip-tls13}
+ * @param tsharkDecodeArgs the {@code -d} options tshark decrypted the capture with: the server port as TLS, and
+ *                         its plaintext as SIP, or as HTTP for SIP over WebSocket (tshark then follows the upgrade)
+ * @param sipTransport     {@code tls}, or {@code wss} when the SIP inside the TLS connections travels in
+ *                         WebSocket frames (RFC 7118); truth files from before the field existed are all {@code tls}
+ * @param connections      the TLS connections in TCP stream order, each with its decrypted SIP messages
+ * @param json             the whole truth file, for the fields without an accessor
  */
-public record TlsFixture(String name, Path capture, Keys keys, int serverPort, List<Connection> connections,
-                         List<Call> calls, int sipMessagesTotal, JsonNode json) {
+public record TlsFixture(String name, Path capture, Keys keys, int serverPort, List<String> tsharkDecodeArgs,
+                         String sipTransport, List<Connection> connections, List<Call> calls, int sipMessagesTotal,
+                         JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the secrets that decrypt the capture come from. */
@@ -92,6 +97,9 @@ public record TlsFixture(String name, Path capture, Keys keys, int serverPort, L
         String captureName = j.get("capture").asText();
         String name = Path.of(captureName).getFileName().toString().replaceFirst("\\.pcap$", "");
         int serverPort = Integer.parseInt(j.get("server").asText().replaceFirst(".*:", ""));
+        List<String> decodeArgs = new ArrayList<>();
+        j.get("tshark_decode_args").forEach(a -> decodeArgs.add(a.asText()));
+        String sipTransport = j.has("sip_transport") ? j.get("sip_transport").asText() : "tls";
         List<Connection> connections = new ArrayList<>();
         for (JsonNode c : j.get("connections")) {
             List<SipMessage> messages = new ArrayList<>();
@@ -110,7 +118,8 @@ public record TlsFixture(String name, Path capture, Keys keys, int serverPort, L
             calls.add(new Call(c.get("call_id").asText(), c.get("final_response").isNull() ? null : c.get("final_response").asInt()));
         }
         return new TlsFixture(name, root.resolve("captures").resolve(captureName), keys(j, root), serverPort,
-                List.copyOf(connections), List.copyOf(calls), j.get("sip_messages_total").asInt(), j);
+                List.copyOf(decodeArgs), sipTransport, List.copyOf(connections), List.copyOf(calls),
+                j.get("sip_messages_total").asInt(), j);
     }
 
     private static Keys keys(JsonNode j, Path root) {

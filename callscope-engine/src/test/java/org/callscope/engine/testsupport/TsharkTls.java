@@ -34,14 +34,27 @@ public final class TsharkTls {
         return List.of("-o", "tls.keylog_file:" + keyLog.toAbsolutePath());
     }
 
-    /**
-     * The TLS connections to {@code 127.0.0.1:serverPort}, in TCP stream order, with what tshark
-     * decrypts given {@code keyArgs}. The cipher suite name is left null: tshark's JSON has only the number.
-     */
+    /** {@link #connections(Path, int, List, List)} for SIP directly inside TLS on {@code serverPort}. */
     public static List<Connection> connections(Path capture, int serverPort, List<String> keyArgs)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("-n", "-r", capture.toString(),
-                "-d", "tcp.port==" + serverPort + ",tls", "-d", "tls.port==" + serverPort + ",sip"));
+        return connections(capture, serverPort,
+                List.of("-d", "tcp.port==" + serverPort + ",tls", "-d", "tls.port==" + serverPort + ",sip"), keyArgs);
+    }
+
+    /** The connections of a fixture as tshark decrypts them with {@code keyArgs} and the fixture's decode options. */
+    public static List<Connection> connections(TlsFixture f, List<String> keyArgs) throws IOException, InterruptedException {
+        return connections(f.capture(), f.serverPort(), f.tsharkDecodeArgs(), keyArgs);
+    }
+
+    /**
+     * The TLS connections to {@code 127.0.0.1:serverPort}, in TCP stream order, with the SIP messages
+     * tshark decrypts given {@code decodeArgs} (which dissectors read the port) and {@code keyArgs}.
+     * The cipher suite name is left null: tshark's JSON has only the number.
+     */
+    public static List<Connection> connections(Path capture, int serverPort, List<String> decodeArgs, List<String> keyArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-n", "-r", capture.toString()));
+        args.addAll(decodeArgs);
         args.addAll(keyArgs);
         args.addAll(List.of("-Y", "tcp", "-T", "json", "--no-duplicate-keys"));
         JsonNode frames = JSON.readTree(String.join("\n", Tshark.run(args)));

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The SIP-over-TLS fixtures (kamailio and openssl s_client, see fixtures/captures/tls/README.md):
  * the SIP CallScope recovers equals what tshark decrypts with the same keys, message for message,
- * and every call ends up a complete CDR.
+ * and every call ends up a complete CDR. SIP read from WebSocket frames inside TLS has transport
+ * "wss", SIP directly inside TLS "tls", as each truth file says.
  */
 class TlsFixturesDecryptIT {
 
@@ -67,7 +68,7 @@ class TlsFixturesDecryptIT {
         }
         Map<String, List<Seen>> actual = new LinkedHashMap<>();
         for (SipEvent e : run.sip) {
-            assertThat(e.transport()).isEqualTo("tls");
+            assertThat(e.transport()).isEqualTo(f.sipTransport());
             boolean fromClient = e.dstPort() == f.serverPort();
             String client = fromClient ? e.srcIp() + ":" + e.srcPort() : e.dstIp() + ":" + e.dstPort();
             SipMessage m = e.message();
@@ -98,6 +99,29 @@ class TlsFixturesDecryptIT {
                 assertThat(r.keySource()).as("the key log holds only the first connection's secret").isEqualTo("resumed session");
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void noAnomalyOnAnyFixture(TlsFixture f) throws Exception {
+        TlsRun run = run(f);
+        assertThat(run.analyzer.anomalyCounters().nonZero()).isEmpty();
+    }
+
+    @Test
+    void wssPlaintextIsAWebSocketUpgradeThenMaskedFrames() throws Exception {
+        TlsFixture f = TlsFixture.named("sip-wss");
+        TlsRun run = run(f);
+        assertThat(run.list()).hasSize(f.connections().size()).allSatisfy(c -> {
+            assertThat(c.clientText()).startsWith("GET / HTTP/1.1\r\n").contains("Sec-WebSocket-Protocol: sip\r\n");
+            assertThat(c.serverText()).startsWith("HTTP/1.1 101 ");
+            String afterUpgrade = c.clientText().substring(c.clientText().indexOf("\r\n\r\n") + 4);
+            // FIN + text opcode, then the MASK bit (RFC 6455 §5.2): the client's SIP is not readable in its plaintext.
+            assertThat(afterUpgrade.charAt(0)).isEqualTo((char) 0x81);
+            assertThat(afterUpgrade.charAt(1) & 0x80).isEqualTo(0x80);
+            assertThat(afterUpgrade).doesNotContain("SIP/2.0");
+        });
+        assertThat(run.sip).extracting(e -> e.message().callId()).contains("sip-wss-call@127.0.0.1");
     }
 
     @Test
@@ -133,7 +157,7 @@ class TlsFixturesDecryptIT {
         for (TlsFixture.Call expected : f.calls()) {
             Cdr cdr = run.calls.stream().filter(c -> c.callId().equals(expected.callId())).findFirst().orElseThrow();
             assertThat(cdr.lastSipResponseNum()).isEqualTo(expected.finalResponse());
-            assertThat(cdr.transport()).isEqualTo("tls");
+            assertThat(cdr.transport()).isEqualTo(f.sipTransport());
             assertThat(cdr.tls()).isNotNull();
             assertThat(cdr.tls().decrypted()).isTrue();
             assertThat(cdr.tls().error()).isNull();
