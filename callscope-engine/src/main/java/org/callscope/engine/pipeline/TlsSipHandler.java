@@ -78,6 +78,9 @@ final class TlsSipHandler implements TcpStreamHandler, TlsPlaintextConsumer {
         if (framer != null) {
             framer.onGap(1);
         }
+        if (deframer != null) {
+            deframer.onGap(1, tsNanos);
+        }
     }
 
     private void onSipMessage(SipMessage m, long tsNanos) {

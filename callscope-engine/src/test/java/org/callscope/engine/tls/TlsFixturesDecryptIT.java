@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.callscope.engine.anomaly.Anomaly;
 import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.cdr.Cdr;
 import org.callscope.engine.config.AnalyzerSettings;
@@ -122,6 +123,28 @@ class TlsFixturesDecryptIT {
             assertThat(afterUpgrade).doesNotContain("SIP/2.0");
         });
         assertThat(run.sip).extracting(e -> e.message().callId()).contains("sip-wss-call@127.0.0.1");
+    }
+
+    @Test
+    void aTamperedRecordLosesOnlyItsOwnMessage() throws Exception {
+        TlsFixture f = TlsFixture.named("sip-tls13");
+        TlsFixture.SipMessage victim = f.allSipMessages().get(4);
+        TlsKeySources keys = TlsKeySources.empty();
+        KeyLogFiles.load(((TlsFixture.KeyLogFile) f.keys()).file(), keys.sessionKeys(), w -> { });
+        TlsRun run = TlsRun.of(f.capture(), keys, new AnalyzerSettings(), frame -> {
+            if (frame.frameNumber == victim.frame()) {
+                frame.data[frame.capturedLength - 1] ^= 0x40; // inside the record's authentication tag
+            }
+            return true;
+        });
+        assertThat(run.sip).hasSize(f.sipMessagesTotal() - 1);
+        assertThat(run.sip).noneMatch(e -> e.tsNanos() / 1_000
+                == new BigDecimal(victim.timeEpoch()).movePointRight(6).longValueExact());
+        assertThat(run.reports()).extracting(TlsConnectionReport::failedRecords).containsExactlyInAnyOrder(0L, 1L);
+        assertThat(run.reports()).filteredOn(r -> r.failedRecords() == 1).singleElement()
+                .satisfies(r -> assertThat(r.error()).startsWith("authentication tag mismatch"));
+        // The SIP framer was told that bytes are missing and found the next message's start.
+        assertThat(run.analyzer.anomalyCounters().nonZero()).containsOnlyKeys(Anomaly.SIP_STREAM_RESYNC);
     }
 
     @Test

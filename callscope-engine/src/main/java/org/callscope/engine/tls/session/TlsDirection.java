@@ -182,6 +182,7 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         } catch (RecordDecryptException e) {
             connection.failedRecords++;
             connection.noteError(e.getMessage() + " in a record from the " + side());
+            consumer.onLost(tsNanos); // what follows does not continue what came before
             return;
         }
         connection.decryptedRecords++;
