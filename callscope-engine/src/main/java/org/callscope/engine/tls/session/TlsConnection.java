@@ -124,7 +124,11 @@ public final class TlsConnection {
             return;
         }
         if (hello.helloRetryRequest()) {
-            return; // a second ClientHello and ServerHello follow
+            // TLS 1.3 (RFC 8446 §4.1.4): a second ClientHello and ServerHello follow in clear, and
+            // the compatibility ChangeCipherSpecs around them (§D.4) must not be taken for a key change.
+            client.expectTls13();
+            server.expectTls13();
+            return;
         }
         handshake.serverHello(hello, transcriptBytes);
         version = TlsVersion.fromCode(hello.negotiatedVersion());

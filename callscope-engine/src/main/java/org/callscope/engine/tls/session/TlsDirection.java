@@ -312,6 +312,11 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         consumer.onLost(tsNanos);
     }
 
+    /** After a HelloRetryRequest: still in clear, but ChangeCipherSpecs are TLS 1.3's compatibility ones. */
+    void expectTls13() {
+        tls13 = true;
+    }
+
     /** From the ServerHello on, both directions are protected (except compatibility ChangeCipherSpecs). */
     void startTls13() {
         tls13 = true;
