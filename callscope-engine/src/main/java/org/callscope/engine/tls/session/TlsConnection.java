@@ -347,6 +347,11 @@ public final class TlsConnection {
         return settings;
     }
 
+    /** The ClientHello offered TLS 1.3 early data: 0-RTT records may precede the client's handshake records. */
+    boolean earlyDataOffered() {
+        return handshake.clientHello() != null && handshake.clientHello().earlyData();
+    }
+
     String waitReason() {
         return waitReason;
     }

@@ -51,6 +51,12 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     private byte[] trafficSecret;
     /** TLS 1.3 without handshake secrets: application keys are tried on each record until one opens. */
     private byte[] trialApplicationSecret;
+    /**
+     * TLS 1.3 client that offered early data: until a record opens with its handshake key, one that
+     * does not is 0-RTT data (RFC 8446 §4.2.10), skipped with the decryptor started afresh from this
+     * secret, as a server that does not take the early data does. Null otherwise.
+     */
+    private byte[] earlyDataHandshakeSecret;
 
     TlsDirection(TlsConnection connection, String ip, int port, byte[] addr) {
         this.connection = connection;
@@ -155,11 +161,16 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             case ContentType.HANDSHAKE -> handshakes.feed(buf, off, len, tsNanos);
             case ContentType.CHANGE_CIPHER_SPEC -> encrypted = true;
             case ContentType.APPLICATION_DATA -> {
-                // Application data before any ChangeCipherSpec: the handshake was not captured.
+                // Application data before any ChangeCipherSpec: the handshake was not captured, or
+                // TLS 1.3 early data sent right after the ClientHello.
                 connection.protectedRecords++;
-                connection.undecryptedRecords++;
                 if (!connection.handshakeSeen()) {
+                    connection.undecryptedRecords++;
                     connection.noteError("no handshake seen");
+                } else if (client && connection.earlyDataOffered()) {
+                    earlyDataNotDecrypted();
+                } else {
+                    connection.undecryptedRecords++;
                 }
             }
             default -> {
@@ -180,12 +191,23 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
                 plain = new TlsPlaintext(plain.contentType(), decompressor.decompress(plain.data()));
             }
         } catch (RecordDecryptException e) {
+            if (earlyDataHandshakeSecret != null) {
+                decryptor = RecordDecryptors.tls13(connection.suite(), earlyDataHandshakeSecret);
+                earlyDataNotDecrypted();
+                return;
+            }
             connection.failedRecords++;
             connection.noteError(e.getMessage() + " in a record from the " + side());
             return;
         }
+        earlyDataHandshakeSecret = null;
         connection.decryptedRecords++;
         deliver(plain, tsNanos);
+    }
+
+    private void earlyDataNotDecrypted() {
+        connection.undecryptedRecords++;
+        connection.noteError("early data (0-RTT) from the client not decrypted");
     }
 
     /** Handshake records cannot be opened without the handshake secret; the first that opens with the application secret ends them. */
@@ -323,6 +345,7 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         encrypted = true;
         decryptor = null;
         applicationKeys = false;
+        earlyDataHandshakeSecret = null;
     }
 
     /** This side's Finished: its next records use the application traffic secret. */
@@ -366,6 +389,8 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         decryptor = RecordDecryptors.tls13(suite, secret);
         if (applicationKeys) {
             trafficSecret = secret;
+        } else if (client && connection.earlyDataOffered()) {
+            earlyDataHandshakeSecret = secret;
         }
         connection.keyFound("key log");
         return true;
