@@ -240,9 +240,7 @@ public final class TlsConnection {
         byte[] logged = keys.sessionKeys().masterSecret(clientRandom);
         if (logged != null) {
             keySource = "key log";
-            if (!settings.keepKeys()) {
-                keys.sessionKeys().remove(SecretLabel.CLIENT_RANDOM, clientRandom);
-            }
+            secretUsed(SecretLabel.CLIENT_RANDOM, clientRandom);
             return logged;
         }
         if (!handshake.clientKeyExchangeSeen()) {
@@ -254,9 +252,11 @@ public final class TlsConnection {
                     + shortHex(clientRandom);
             return null;
         }
-        byte[] preMaster = keys.sessionKeys().find(SecretLabel.RSA, Arrays.copyOf(encrypted, 8));
+        byte[] rsaId = Arrays.copyOf(encrypted, 8);
+        byte[] preMaster = keys.sessionKeys().find(SecretLabel.RSA, rsaId);
         if (preMaster != null) {
             keySource = "key log";
+            secretUsed(SecretLabel.RSA, rsaId);
         } else {
             var key = keys.serverKeys().find(server.addr, server.port);
             if (key == null) {
@@ -345,6 +345,13 @@ public final class TlsConnection {
 
     TlsSettings settings() {
         return settings;
+    }
+
+    /** {@code ssl_sessionkey_keep = no}: a key-log secret goes once a connection has used it. */
+    void secretUsed(SecretLabel label, byte[] id) {
+        if (!settings.keepKeys()) {
+            keys.sessionKeys().remove(label, id);
+        }
     }
 
     /** The ClientHello offered TLS 1.3 early data: 0-RTT records may precede the client's handshake records. */

@@ -378,6 +378,8 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             if (application != null) {
                 trialApplicationSecret = application;
                 connection.keyFound("key log");
+                connection.secretUsed(client ? SecretLabel.CLIENT_TRAFFIC_SECRET_0 : SecretLabel.SERVER_TRAFFIC_SECRET_0,
+                        clientRandom);
                 return true;
             }
         }
@@ -393,6 +395,7 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             earlyDataHandshakeSecret = secret;
         }
         connection.keyFound("key log");
+        connection.secretUsed(label, clientRandom);
         return true;
     }
 
