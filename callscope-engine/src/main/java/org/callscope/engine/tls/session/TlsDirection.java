@@ -115,7 +115,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         if (!pending.isEmpty()) {
             giveUp(connection.waitReason() == null ? "no key" : connection.waitReason(), tsNanos);
         }
-        finishClose();
+        if (!closed) {
+            finishClose();
+        }
     }
 
     private void finishClose() {
@@ -245,11 +247,17 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
 
     // ---- records waiting for their key ---------------------------------------------------------
 
+    /** Holds a record until its key is known; the bound is for both directions of the connection together. */
     private void wait(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
-        if (pendingBytes + len > connection.settings().maxPendingBytes()) {
+        int max = connection.settings().maxPendingBytes();
+        TlsDirection peer = connection.peer(this);
+        if (pendingBytes + peer.pendingBytes + len > max) {
             connection.undecryptedRecords++;
-            giveUp("more than " + connection.settings().maxPendingBytes() + " bytes of records waited for a key: "
-                    + connection.waitReason(), tsNanos);
+            String reason = "more than " + max + " bytes of records waited for a key: " + connection.waitReason();
+            giveUp(reason, tsNanos);
+            if (peer.hasPending()) {
+                peer.giveUp(reason, tsNanos);
+            }
             return;
         }
         byte[] copy = new byte[len];
@@ -299,18 +307,19 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     void expirePending(long nowNanos, long maxWaitNanos) {
         if (!pending.isEmpty() && nowNanos - pending.peekFirst().tsNanos > maxWaitNanos) {
             giveUp("no key within " + maxWaitNanos / 1_000_000 + " ms: " + connection.waitReason(), nowNanos);
-            if (closeRequested && !closed) {
-                finishClose();
-            }
         }
     }
 
+    /** What waits will never be opened, nor what comes after it; a direction asked to close is closed. */
     private void giveUp(String reason, long tsNanos) {
         connection.gaveUp(reason, pending.size());
         pending.clear();
         pendingBytes = 0;
         gaveUp = true;
         consumer.onLost(tsNanos);
+        if (closeRequested && !closed) {
+            finishClose();
+        }
     }
 
     // ---- handshake messages and TLS 1.3 key phases ---------------------------------------------
@@ -328,10 +337,17 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     @Override
     public void onUnframeable(String reason, long tsNanos) {
         dead = true;
+        // What waited for a key is lost with the stream; the other side's records may have been
+        // waiting behind it only to keep the order.
+        connection.undecryptedRecords += pending.size();
         pending.clear();
         pendingBytes = 0;
         connection.noteError(reason + " (" + side() + " to " + (client ? "server" : "client") + ")");
         consumer.onLost(tsNanos);
+        if (closeRequested && !closed) {
+            finishClose();
+        }
+        drainPending();
     }
 
     /** After a HelloRetryRequest: still in clear, but ChangeCipherSpecs are TLS 1.3's compatibility ones. */
