@@ -46,6 +46,8 @@ public final class TlsConnection {
     private String keySource;
     private String error;
     private String waitReason;
+    /** Why the negotiated suite cannot be used with the negotiated version, or null. */
+    private String unusableSuite;
     private boolean closedReported;
 
     long records;
@@ -137,6 +139,9 @@ public final class TlsConnection {
             noteError(String.format("unknown protocol version 0x%04x", hello.negotiatedVersion()));
         } else if (suite == null) {
             noteError("unsupported cipher suite " + CipherSuites.nameOf(hello.cipherSuite()));
+        } else if ((version == TlsVersion.TLS_1_3) != suite.tls13()) {
+            unusableSuite = suite.name() + " cannot be used with " + version.displayName();
+            noteError(unusableSuite);
         }
         if (version == TlsVersion.TLS_1_3) {
             client.startTls13();
@@ -213,6 +218,23 @@ public final class TlsConnection {
             waitReason = error;
             return false;
         }
+        if (unusableSuite != null) {
+            waitReason = unusableSuite;
+            return false;
+        }
+        try {
+            return installDecryptor(d);
+        } catch (IllegalArgumentException e) {
+            // RecordDecryptors refuses a suite the version cannot use (a TLS 1.3 suite in TLS 1.2,
+            // CBC in TLS 1.3, AEAD before TLS 1.2...): a ServerHello no real server sends.
+            unusableSuite = e.getMessage();
+            noteError(unusableSuite);
+            waitReason = unusableSuite;
+            return false;
+        }
+    }
+
+    private boolean installDecryptor(TlsDirection d) {
         if (version == TlsVersion.TLS_1_3) {
             return d.installTls13Keys(keys.sessionKeys(), suite, handshake.clientHello().random());
         }

@@ -74,11 +74,11 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         return client;
     }
 
-    /** In-order TCP bytes of this direction. */
+    /** In-order TCP bytes of this direction; nothing after {@link #close}. */
     public void feed(byte[] buf, int off, int len, long tsNanos) {
         connection.seen(tsNanos);
         lastNanos = tsNanos;
-        if (!dead) {
+        if (!dead && !closeRequested) {
             reader.feed(buf, off, len, tsNanos);
         }
     }
@@ -302,6 +302,11 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
 
     boolean hasPending() {
         return !pending.isEmpty();
+    }
+
+    /** Bytes of records held for a key that has not come yet. */
+    int pendingBytes() {
+        return pendingBytes;
     }
 
     void expirePending(long nowNanos, long maxWaitNanos) {
