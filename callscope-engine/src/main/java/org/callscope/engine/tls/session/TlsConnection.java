@@ -115,6 +115,9 @@ public final class TlsConnection {
             assignRoles(from);
         }
         handshake.clientHello(hello, transcriptBytes);
+        if (version == TlsVersion.TLS_1_3) {
+            from.clientHelloAfterServerHello();
+        }
     }
 
     void onServerHello(TlsDirection from, byte[] body, byte[] transcriptBytes) {
@@ -124,6 +127,11 @@ public final class TlsConnection {
         } catch (TlsParseException e) {
             noteError("malformed ServerHello: " + e.getMessage());
             return;
+        }
+        if (from == client && handshake.clientHello() == null) {
+            // A ServerHello before any ClientHello (the two directions captured apart, with
+            // skewed clocks): its sender is the server, whatever the TCP layer guessed.
+            assignRoles(peer(from));
         }
         if (hello.helloRetryRequest()) {
             // TLS 1.3 (RFC 8446 §4.1.4): a second ClientHello and ServerHello follow in clear, and
@@ -144,8 +152,8 @@ public final class TlsConnection {
             noteError(unusableSuite);
         }
         if (version == TlsVersion.TLS_1_3) {
-            client.startTls13();
-            server.startTls13();
+            client.startTls13(handshake.clientHello() == null);
+            server.startTls13(false);
         } else if (hello.compression() == RecordDecompressor.DEFLATE) {
             client.decompressor = new RecordDecompressor();
             server.decompressor = new RecordDecompressor();

@@ -360,13 +360,21 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         tls13 = true;
     }
 
-    /** From the ServerHello on, both directions are protected (except compatibility ChangeCipherSpecs). */
-    void startTls13() {
+    /**
+     * From the ServerHello on, both directions are protected (except compatibility
+     * ChangeCipherSpecs); a client whose ClientHello is still to come sends that in clear first.
+     */
+    void startTls13(boolean clientHelloToCome) {
         tls13 = true;
-        encrypted = true;
+        encrypted = !clientHelloToCome;
         decryptor = null;
         applicationKeys = false;
         earlyDataHandshakeSecret = null;
+    }
+
+    /** The ClientHello of a TLS 1.3 connection whose ServerHello came first: protected records follow. */
+    void clientHelloAfterServerHello() {
+        encrypted = true;
     }
 
     /** This side's Finished: its next records use the application traffic secret. */

@@ -141,6 +141,23 @@ class Tls12ConnectionTest {
     }
 
     @Test
+    void aServerHelloSeenBeforeItsClientHelloStillDecrypts() {
+        ConnectionRig rig = new ConnectionRig(TlsSettings.DEFAULTS, TlsKeySources.empty(), true);
+        Tls12Exchange tls = first();
+        rig.key(SecretLabel.CLIENT_RANDOM, tls.clientRandom, MASTER);
+        rig.first(tls.serverHello(), SyntheticTls.changeCipherSpec(), tls.serverFinished(), tls.server.application("200"));
+        rig.second(tls.clientHello(new byte[0]), SyntheticTls.record(SyntheticTls.HANDSHAKE, SyntheticTls.handshake(
+                SyntheticTls.CLIENT_KEY_EXCHANGE, Tls12Exchange.ecdhePoint())), SyntheticTls.changeCipherSpec(),
+                tls.clientFinished(), tls.client.application("OPTIONS"));
+        TlsConnectionReport r = rig.close();
+        assertThat(r.error()).isNull();
+        assertThat(r.clientIp()).isEqualTo(ConnectionRig.SECOND_IP);
+        assertThat(rig.clientText()).isEqualTo("OPTIONS");
+        assertThat(rig.serverText()).isEqualTo("200");
+        assertBalanced(r);
+    }
+
+    @Test
     void aSuiteTheVersionCannotUseIsReportedOnceItsKeyIsKnown() {
         ConnectionRig rig = new ConnectionRig();
         Tls12Exchange tls = first();

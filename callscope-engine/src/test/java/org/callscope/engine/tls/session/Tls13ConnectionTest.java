@@ -278,6 +278,29 @@ class Tls13ConnectionTest {
     }
 
     @Test
+    void aServerHelloSeenBeforeItsClientHelloStillDecrypts() {
+        // Directions captured apart with skewed clocks: the whole server flight comes first, from
+        // the side the TCP layer took for the client.
+        ConnectionRig rig = new ConnectionRig(TlsSettings.DEFAULTS, TlsKeySources.empty(), true);
+        rig.key(SecretLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, CLIENT_RANDOM, CLIENT_HANDSHAKE);
+        rig.key(SecretLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, CLIENT_RANDOM, SERVER_HANDSHAKE);
+        rig.key(SecretLabel.CLIENT_TRAFFIC_SECRET_0, CLIENT_RANDOM, CLIENT_APPLICATION);
+        rig.key(SecretLabel.SERVER_TRAFFIC_SECRET_0, CLIENT_RANDOM, SERVER_APPLICATION);
+        rig.first(record(HANDSHAKE, serverHello13(SERVER_RANDOM, SESSION_ID, -1)), changeCipherSpec(),
+                serverHandshake.handshakeMessage(ENCRYPTED_EXTENSIONS, new byte[2]),
+                serverHandshake.handshakeMessage(FINISHED, counting(0x20, 32)),
+                serverApplication.application("SIP/2.0 200 OK"));
+        rig.second(record(HANDSHAKE, clientHello13(CLIENT_RANDOM, SESSION_ID, false, false)), changeCipherSpec(),
+                clientHandshake.handshakeMessage(FINISHED, counting(0x21, 32)),
+                clientApplication.application("OPTIONS"));
+        TlsConnectionReport r = rig.close();
+        assertThat(r.error()).isNull();
+        assertThat(r.clientPort()).isEqualTo(ConnectionRig.SECOND_PORT);
+        assertThat(rig.clientText()).isEqualTo("OPTIONS");
+        assertThat(rig.serverText()).isEqualTo("SIP/2.0 200 OK");
+    }
+
+    @Test
     void aServerHelloChoosingASuiteTls13CannotUseIsReported() {
         ConnectionRig rig = withAllSecrets(TlsSettings.DEFAULTS);
         rig.first(record(HANDSHAKE, clientHello13(CLIENT_RANDOM, SESSION_ID, false, false)));
