@@ -23,11 +23,13 @@ import java.util.Arrays;
  * @param preSharedKey          pre_shared_key present (§4.2.11)
  * @param pskIdentities         its identities (for TLS 1.3 resumption, tickets), empty if none
  * @param useSrtpProfiles       use_srtp protection profiles (RFC 5764 §4.1.1), empty if none
+ * @param earlyData             early_data offered (RFC 8446 §4.2.10): 0-RTT records may follow the ClientHello
  */
 public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, int[] cipherSuites, byte[] cookie,
                           String serverName, boolean extendedMasterSecret, boolean encryptThenMac,
                           boolean sessionTicketExtension, byte[] sessionTicket, int[] supportedVersions,
-                          int[] keyShareGroups, boolean preSharedKey, byte[][] pskIdentities, int[] useSrtpProfiles) {
+                          int[] keyShareGroups, boolean preSharedKey, byte[][] pskIdentities, int[] useSrtpProfiles,
+                          boolean earlyData) {
     static final int RANDOM_LENGTH = 32;
     static final int MAX_SESSION_ID_LENGTH = 32;
     /** RFC 6066 §3: NameType host_name. */
@@ -69,7 +71,7 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, in
         }
         return new ClientHello(legacyVersion, random, sessionId, cipherSuites, cookie, x.serverName,
                 x.extendedMasterSecret, x.encryptThenMac, x.sessionTicketExtension, x.sessionTicket,
-                x.supportedVersions, x.keyShareGroups, x.preSharedKey, x.pskIdentities, x.useSrtpProfiles);
+                x.supportedVersions, x.keyShareGroups, x.preSharedKey, x.pskIdentities, x.useSrtpProfiles, x.earlyData);
     }
 
     /** The extension values as they are read. */
@@ -84,6 +86,7 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, in
         boolean preSharedKey;
         byte[][] pskIdentities = new byte[0][];
         int[] useSrtpProfiles = new int[0];
+        boolean earlyData;
 
         void read(int type, WireReader d) throws TlsParseException {
             switch (type) {
@@ -107,6 +110,10 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, in
                     preSharedKey = true;
                 }
                 case ExtensionType.USE_SRTP -> useSrtpProfiles = UseSrtp.profiles(d, 0xfffe);
+                case ExtensionType.EARLY_DATA -> {
+                    d.expectEnd("early_data (must be empty in a ClientHello)");
+                    earlyData = true;
+                }
                 default -> {
                     // unknown or not needed: skipped with its data
                 }

@@ -46,6 +46,8 @@ public final class TlsConnection {
     private String keySource;
     private String error;
     private String waitReason;
+    /** Why the negotiated suite cannot be used with the negotiated version, or null. */
+    private String unusableSuite;
     private boolean closedReported;
 
     long records;
@@ -113,6 +115,9 @@ public final class TlsConnection {
             assignRoles(from);
         }
         handshake.clientHello(hello, transcriptBytes);
+        if (version == TlsVersion.TLS_1_3) {
+            from.clientHelloAfterServerHello();
+        }
     }
 
     void onServerHello(TlsDirection from, byte[] body, byte[] transcriptBytes) {
@@ -123,8 +128,17 @@ public final class TlsConnection {
             noteError("malformed ServerHello: " + e.getMessage());
             return;
         }
+        if (from == client && handshake.clientHello() == null) {
+            // A ServerHello before any ClientHello (the two directions captured apart, with
+            // skewed clocks): its sender is the server, whatever the TCP layer guessed.
+            assignRoles(peer(from));
+        }
         if (hello.helloRetryRequest()) {
-            return; // a second ClientHello and ServerHello follow
+            // TLS 1.3 (RFC 8446 §4.1.4): a second ClientHello and ServerHello follow in clear, and
+            // the compatibility ChangeCipherSpecs around them (§D.4) must not be taken for a key change.
+            client.expectTls13();
+            server.expectTls13();
+            return;
         }
         handshake.serverHello(hello, transcriptBytes);
         version = TlsVersion.fromCode(hello.negotiatedVersion());
@@ -133,10 +147,13 @@ public final class TlsConnection {
             noteError(String.format("unknown protocol version 0x%04x", hello.negotiatedVersion()));
         } else if (suite == null) {
             noteError("unsupported cipher suite " + CipherSuites.nameOf(hello.cipherSuite()));
+        } else if ((version == TlsVersion.TLS_1_3) != suite.tls13()) {
+            unusableSuite = suite.name() + " cannot be used with " + version.displayName();
+            noteError(unusableSuite);
         }
         if (version == TlsVersion.TLS_1_3) {
-            client.startTls13();
-            server.startTls13();
+            client.startTls13(handshake.clientHello() == null);
+            server.startTls13(false);
         } else if (hello.compression() == RecordDecompressor.DEFLATE) {
             client.decompressor = new RecordDecompressor();
             server.decompressor = new RecordDecompressor();
@@ -209,6 +226,23 @@ public final class TlsConnection {
             waitReason = error;
             return false;
         }
+        if (unusableSuite != null) {
+            waitReason = unusableSuite;
+            return false;
+        }
+        try {
+            return installDecryptor(d);
+        } catch (IllegalArgumentException e) {
+            // RecordDecryptors refuses a suite the version cannot use (a TLS 1.3 suite in TLS 1.2,
+            // CBC in TLS 1.3, AEAD before TLS 1.2...): a ServerHello no real server sends.
+            unusableSuite = e.getMessage();
+            noteError(unusableSuite);
+            waitReason = unusableSuite;
+            return false;
+        }
+    }
+
+    private boolean installDecryptor(TlsDirection d) {
         if (version == TlsVersion.TLS_1_3) {
             return d.installTls13Keys(keys.sessionKeys(), suite, handshake.clientHello().random());
         }
@@ -236,9 +270,7 @@ public final class TlsConnection {
         byte[] logged = keys.sessionKeys().masterSecret(clientRandom);
         if (logged != null) {
             keySource = "key log";
-            if (!settings.keepKeys()) {
-                keys.sessionKeys().remove(SecretLabel.CLIENT_RANDOM, clientRandom);
-            }
+            secretUsed(SecretLabel.CLIENT_RANDOM, clientRandom);
             return logged;
         }
         if (!handshake.clientKeyExchangeSeen()) {
@@ -250,9 +282,11 @@ public final class TlsConnection {
                     + shortHex(clientRandom);
             return null;
         }
-        byte[] preMaster = keys.sessionKeys().find(SecretLabel.RSA, Arrays.copyOf(encrypted, 8));
+        byte[] rsaId = Arrays.copyOf(encrypted, 8);
+        byte[] preMaster = keys.sessionKeys().find(SecretLabel.RSA, rsaId);
         if (preMaster != null) {
             keySource = "key log";
+            secretUsed(SecretLabel.RSA, rsaId);
         } else {
             var key = keys.serverKeys().find(server.addr, server.port);
             if (key == null) {
@@ -341,6 +375,18 @@ public final class TlsConnection {
 
     TlsSettings settings() {
         return settings;
+    }
+
+    /** {@code ssl_sessionkey_keep = no}: a key-log secret goes once a connection has used it. */
+    void secretUsed(SecretLabel label, byte[] id) {
+        if (!settings.keepKeys()) {
+            keys.sessionKeys().remove(label, id);
+        }
+    }
+
+    /** The ClientHello offered TLS 1.3 early data: 0-RTT records may precede the client's handshake records. */
+    boolean earlyDataOffered() {
+        return handshake.clientHello() != null && handshake.clientHello().earlyData();
     }
 
     String waitReason() {

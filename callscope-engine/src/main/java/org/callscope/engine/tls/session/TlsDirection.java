@@ -51,6 +51,12 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     private byte[] trafficSecret;
     /** TLS 1.3 without handshake secrets: application keys are tried on each record until one opens. */
     private byte[] trialApplicationSecret;
+    /**
+     * TLS 1.3 client that offered early data: until a record opens with its handshake key, one that
+     * does not is 0-RTT data (RFC 8446 §4.2.10), skipped with the decryptor started afresh from this
+     * secret, as a server that does not take the early data does. Null otherwise.
+     */
+    private byte[] earlyDataHandshakeSecret;
 
     TlsDirection(TlsConnection connection, String ip, int port, byte[] addr) {
         this.connection = connection;
@@ -68,11 +74,11 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         return client;
     }
 
-    /** In-order TCP bytes of this direction. */
+    /** In-order TCP bytes of this direction; nothing after {@link #close}. */
     public void feed(byte[] buf, int off, int len, long tsNanos) {
         connection.seen(tsNanos);
         lastNanos = tsNanos;
-        if (!dead) {
+        if (!dead && !closeRequested) {
             reader.feed(buf, off, len, tsNanos);
         }
     }
@@ -109,7 +115,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         if (!pending.isEmpty()) {
             giveUp(connection.waitReason() == null ? "no key" : connection.waitReason(), tsNanos);
         }
-        finishClose();
+        if (!closed) {
+            finishClose();
+        }
     }
 
     private void finishClose() {
@@ -155,11 +163,16 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             case ContentType.HANDSHAKE -> handshakes.feed(buf, off, len, tsNanos);
             case ContentType.CHANGE_CIPHER_SPEC -> encrypted = true;
             case ContentType.APPLICATION_DATA -> {
-                // Application data before any ChangeCipherSpec: the handshake was not captured.
+                // Application data before any ChangeCipherSpec: the handshake was not captured, or
+                // TLS 1.3 early data sent right after the ClientHello.
                 connection.protectedRecords++;
-                connection.undecryptedRecords++;
                 if (!connection.handshakeSeen()) {
+                    connection.undecryptedRecords++;
                     connection.noteError("no handshake seen");
+                } else if (client && connection.earlyDataOffered()) {
+                    earlyDataNotDecrypted();
+                } else {
+                    connection.undecryptedRecords++;
                 }
             }
             default -> {
@@ -180,13 +193,24 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
                 plain = new TlsPlaintext(plain.contentType(), decompressor.decompress(plain.data()));
             }
         } catch (RecordDecryptException e) {
+            if (earlyDataHandshakeSecret != null) {
+                decryptor = RecordDecryptors.tls13(connection.suite(), earlyDataHandshakeSecret);
+                earlyDataNotDecrypted();
+                return;
+            }
             connection.failedRecords++;
             connection.noteError(e.getMessage() + " in a record from the " + side());
             consumer.onLost(tsNanos); // what follows does not continue what came before
             return;
         }
+        earlyDataHandshakeSecret = null;
         connection.decryptedRecords++;
         deliver(plain, tsNanos);
+    }
+
+    private void earlyDataNotDecrypted() {
+        connection.undecryptedRecords++;
+        connection.noteError("early data (0-RTT) from the client not decrypted");
     }
 
     /** Handshake records cannot be opened without the handshake secret; the first that opens with the application secret ends them. */
@@ -224,11 +248,17 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
 
     // ---- records waiting for their key ---------------------------------------------------------
 
+    /** Holds a record until its key is known; the bound is for both directions of the connection together. */
     private void wait(int contentType, int version, byte[] buf, int off, int len, long tsNanos) {
-        if (pendingBytes + len > connection.settings().maxPendingBytes()) {
+        int max = connection.settings().maxPendingBytes();
+        TlsDirection peer = connection.peer(this);
+        if (pendingBytes + peer.pendingBytes + len > max) {
             connection.undecryptedRecords++;
-            giveUp("more than " + connection.settings().maxPendingBytes() + " bytes of records waited for a key: "
-                    + connection.waitReason(), tsNanos);
+            String reason = "more than " + max + " bytes of records waited for a key: " + connection.waitReason();
+            giveUp(reason, tsNanos);
+            if (peer.hasPending()) {
+                peer.giveUp(reason, tsNanos);
+            }
             return;
         }
         byte[] copy = new byte[len];
@@ -275,21 +305,27 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         return !pending.isEmpty();
     }
 
+    /** Bytes of records held for a key that has not come yet. */
+    int pendingBytes() {
+        return pendingBytes;
+    }
+
     void expirePending(long nowNanos, long maxWaitNanos) {
         if (!pending.isEmpty() && nowNanos - pending.peekFirst().tsNanos > maxWaitNanos) {
             giveUp("no key within " + maxWaitNanos / 1_000_000 + " ms: " + connection.waitReason(), nowNanos);
-            if (closeRequested && !closed) {
-                finishClose();
-            }
         }
     }
 
+    /** What waits will never be opened, nor what comes after it; a direction asked to close is closed. */
     private void giveUp(String reason, long tsNanos) {
         connection.gaveUp(reason, pending.size());
         pending.clear();
         pendingBytes = 0;
         gaveUp = true;
         consumer.onLost(tsNanos);
+        if (closeRequested && !closed) {
+            finishClose();
+        }
     }
 
     // ---- handshake messages and TLS 1.3 key phases ---------------------------------------------
@@ -307,18 +343,39 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
     @Override
     public void onUnframeable(String reason, long tsNanos) {
         dead = true;
+        // What waited for a key is lost with the stream; the other side's records may have been
+        // waiting behind it only to keep the order.
+        connection.undecryptedRecords += pending.size();
         pending.clear();
         pendingBytes = 0;
         connection.noteError(reason + " (" + side() + " to " + (client ? "server" : "client") + ")");
         consumer.onLost(tsNanos);
+        if (closeRequested && !closed) {
+            finishClose();
+        }
+        drainPending();
     }
 
-    /** From the ServerHello on, both directions are protected (except compatibility ChangeCipherSpecs). */
-    void startTls13() {
+    /** After a HelloRetryRequest: still in clear, but ChangeCipherSpecs are TLS 1.3's compatibility ones. */
+    void expectTls13() {
         tls13 = true;
-        encrypted = true;
+    }
+
+    /**
+     * From the ServerHello on, both directions are protected (except compatibility
+     * ChangeCipherSpecs); a client whose ClientHello is still to come sends that in clear first.
+     */
+    void startTls13(boolean clientHelloToCome) {
+        tls13 = true;
+        encrypted = !clientHelloToCome;
         decryptor = null;
         applicationKeys = false;
+        earlyDataHandshakeSecret = null;
+    }
+
+    /** The ClientHello of a TLS 1.3 connection whose ServerHello came first: protected records follow. */
+    void clientHelloAfterServerHello() {
+        encrypted = true;
     }
 
     /** This side's Finished: its next records use the application traffic secret. */
@@ -351,6 +408,8 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
             if (application != null) {
                 trialApplicationSecret = application;
                 connection.keyFound("key log");
+                connection.secretUsed(client ? SecretLabel.CLIENT_TRAFFIC_SECRET_0 : SecretLabel.SERVER_TRAFFIC_SECRET_0,
+                        clientRandom);
                 return true;
             }
         }
@@ -362,8 +421,11 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
         decryptor = RecordDecryptors.tls13(suite, secret);
         if (applicationKeys) {
             trafficSecret = secret;
+        } else if (client && connection.earlyDataOffered()) {
+            earlyDataHandshakeSecret = secret;
         }
         connection.keyFound("key log");
+        connection.secretUsed(label, clientRandom);
         return true;
     }
 

@@ -25,6 +25,18 @@ final class TlsHandshakeState {
     }
 
     void clientHello(ClientHello hello, byte[] bytes) {
+        if (clientHello == null && serverHello != null) {
+            // The ServerHello (and what followed it) came first, the directions having been
+            // captured apart: the handshake is the same, and its transcript starts with this.
+            clientHello = hello;
+            byte[] after = transcriptOverflow ? null : transcript.toByteArray();
+            transcript.reset();
+            append(bytes);
+            if (after != null) {
+                append(after);
+            }
+            return;
+        }
         clientHello = hello;
         serverHello = null;
         clientKeyExchangeSeen = false;

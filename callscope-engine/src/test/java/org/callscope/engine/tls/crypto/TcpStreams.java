@@ -22,13 +22,13 @@ import org.callscope.engine.defrag.IpDefragmenter;
  * capture order: the shared TLS captures have no loss or reordering (tshark's tcp.analysis flags
  * none), so only exact retransmissions are dropped, by sequence number.
  */
-final class TcpStreams {
+public final class TcpStreams {
     /** One connection; the client is the side that sent the first SYN (or the first payload). */
-    static final class Connection {
-        final String client;
-        final String server;
-        final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
-        final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
+    public static final class Connection {
+        public final String client;
+        public final String server;
+        public final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
+        public final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
         private long nextClientSeq = -1;
         private long nextServerSeq = -1;
 
@@ -46,7 +46,7 @@ final class TcpStreams {
     private TcpStreams() {
     }
 
-    static List<Connection> read(Path capture) throws IOException {
+    public static List<Connection> read(Path capture) throws IOException {
         Map<String, Connection> byKey = new LinkedHashMap<>();
         AnomalyCounters anomalies = new AnomalyCounters();
         PacketDecoder decoder = new PacketDecoder(anomalies, new IpDefragmenter(anomalies));

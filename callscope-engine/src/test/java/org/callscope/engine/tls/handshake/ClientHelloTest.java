@@ -31,6 +31,17 @@ class ClientHelloTest {
         assertThat(ch.preSharedKey()).isFalse();
         assertThat(ch.pskIdentities()).isEmpty();
         assertThat(ch.useSrtpProfiles()).isEmpty();
+        assertThat(ch.earlyData()).isFalse();
+    }
+
+    @Test
+    void readsTheEarlyDataOffer() throws Exception {
+        Wire head = Hellos.clientHelloHead(0x0303, Hellos.random(1), null, 0x1301);
+        assertThat(ClientHello.parse(withExtensions(head, new Wire().ext(ExtensionType.EARLY_DATA, "")), false).earlyData())
+                .isTrue();
+        assertThatThrownBy(() -> ClientHello.parse(withExtensions(Hellos.clientHelloHead(0x0303, Hellos.random(1), null, 0x1301),
+                new Wire().ext(ExtensionType.EARLY_DATA, "00")), false))
+                .isInstanceOf(TlsParseException.class).hasMessageContaining("early_data");
     }
 
     @Test
