@@ -22,8 +22,13 @@ public final class KeyLogLine {
     private KeyLogLine() {
     }
 
+    /** {@code CLIENT_TRAFFIC_SECRET_1}, {@code SERVER_TRAFFIC_SECRET_2}, …: secrets after TLS 1.3 KeyUpdates. */
+    private static final java.util.regex.Pattern UPDATED_TRAFFIC_SECRET =
+            java.util.regex.Pattern.compile("(?i)(CLIENT|SERVER)_TRAFFIC_SECRET_[1-9][0-9]{0,9}");
+
     /**
-     * The entry on {@code line}, or null for a blank or comment line.
+     * The entry on {@code line}, or null for a blank or comment line, or for a secret that is
+     * derived rather than read (a TLS 1.3 traffic secret after a KeyUpdate).
      *
      * @throws KeyLogFormatException when the line is not a valid key log entry: the message says
      *                               which field is wrong and how
@@ -47,6 +52,9 @@ public final class KeyLogLine {
                     + " fields");
         }
         SecretLabel label = SecretLabel.fromName(fields[0]);
+        if (label == null && UPDATED_TRAFFIC_SECRET.matcher(fields[0]).matches()) {
+            return null; // OpenSSL 3 logs the secrets after each KeyUpdate; they are derived from _0 anyway
+        }
         if (label == null) {
             throw new KeyLogFormatException("unknown label " + KeyText.quote(fields[0]));
         }
