@@ -63,7 +63,7 @@ final class TlsCommand implements Callable<Integer> {
         @Override
         public void onClosed(TlsConnection connection, TlsConnectionReport r) {
             StringBuilder sb = new StringBuilder(512);
-            new JsonWriter(sb).beginObject()
+            JsonWriter w = new JsonWriter(sb).beginObject()
                     .field("type", "connection")
                     .field("client", ipPort(r.clientIp(), r.clientPort()))
                     .field("server", ipPort(r.serverIp(), r.serverPort()))
@@ -82,8 +82,10 @@ final class TlsCommand implements Callable<Integer> {
                     .field("failed_records", r.failedRecords())
                     .field("undecrypted_records", r.undecryptedRecords())
                     .field("client_bytes", r.clientApplicationBytes())
-                    .field("server_bytes", r.serverApplicationBytes())
-                    .endObject();
+                    .field("server_bytes", r.serverApplicationBytes());
+            w.beginArray("alerts");
+            r.alerts().forEach(w::value);
+            w.endArray().endObject();
             out.println(sb);
         }
 

@@ -49,6 +49,7 @@ class TlsCommandTest {
         assertThat(conn.get("error").isNull()).isTrue();
         assertThat(conn.get("client_bytes").asLong()).isEqualTo(4);
         assertThat(conn.get("server_bytes").asLong()).isEqualTo(4);
+        assertThat(conn.get("alerts").isArray()).isTrue();
         assertThat(nodes).filteredOn(n -> n.get("type").asText().equals("data"))
                 .extracting(n -> n.get("from").asText() + ":" + n.get("data").asText())
                 .containsExactly("client:ping", "server:pong");

@@ -46,6 +46,18 @@ public final class JsonWriter {
         return this;
     }
 
+    /** A string element of the array being written. */
+    public JsonWriter value(String value) {
+        comma();
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(value);
+        }
+        needComma = true;
+        return this;
+    }
+
     public JsonWriter field(String name, String value) {
         name(name);
         if (value == null) {

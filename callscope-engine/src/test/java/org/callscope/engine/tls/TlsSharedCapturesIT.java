@@ -57,6 +57,8 @@ class TlsSharedCapturesIT {
         assertThat(c.clientText()).isEqualTo("ping");
         assertThat(c.serverText()).isEqualTo("pong");
         assertThat(c.report.keySource()).isEqualTo("key log");
+        // tls12.xargs.org: the client ends with a close_notify, encrypted.
+        assertThat(c.report.alerts()).containsExactly("client: warning close_notify");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.callscope.engine.tls.session;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import org.callscope.engine.tls.TlsVersion;
 import org.callscope.engine.tls.crypto.CipherSuite;
@@ -9,6 +11,7 @@ import org.callscope.engine.tls.crypto.ConnectionDecryptors;
 import org.callscope.engine.tls.crypto.Prf;
 import org.callscope.engine.tls.crypto.RecordDecompressor;
 import org.callscope.engine.tls.crypto.RecordDecryptors;
+import org.callscope.engine.tls.handshake.Alert;
 import org.callscope.engine.tls.handshake.ClientHello;
 import org.callscope.engine.tls.handshake.ClientKeyExchange;
 import org.callscope.engine.tls.handshake.HandshakeType;
@@ -30,6 +33,7 @@ import org.callscope.engine.tls.keys.SecretLabel;
  */
 public final class TlsConnection {
     private static final int MAX_TRANSCRIPT_BYTES = 512 * 1024;
+    private static final int MAX_ALERTS = 8;
 
     private final TlsKeySources keys;
     private final TlsSettings settings;
@@ -49,6 +53,7 @@ public final class TlsConnection {
     /** Why the negotiated suite cannot be used with the negotiated version, or null. */
     private String unusableSuite;
     private boolean closedReported;
+    private final List<String> alerts = new ArrayList<>(2);
 
     long records;
     long protectedRecords;
@@ -470,7 +475,21 @@ public final class TlsConnection {
                 handshake.clientHello() == null ? null : handshake.clientHello().serverName(),
                 decrypted, reportedError, keySource, "resumed session".equals(keySource),
                 records, protectedRecords, decryptedRecords, failedRecords, undecryptedRecords,
-                client.applicationBytes, server.applicationBytes, Math.max(firstNanos, 0), lastNanos);
+                client.applicationBytes, server.applicationBytes, Math.max(firstNanos, 0), lastNanos,
+                List.copyOf(alerts));
+    }
+
+    /** An alert record's content, plain or decrypted: kept as "server: fatal handshake_failure". */
+    void alert(TlsDirection from, byte[] buf, int off, int len) {
+        if (alerts.size() >= MAX_ALERTS) {
+            return;
+        }
+        try {
+            Alert a = Alert.parse(buf, off, len);
+            alerts.add((from == client ? "client" : "server") + ": " + (a.fatal() ? "fatal " : "warning ") + a.descriptionName());
+        } catch (TlsParseException e) {
+            alerts.add((from == client ? "client" : "server") + ": malformed alert");
+        }
     }
 
     /** Live summary for the calls carried by this connection. */

@@ -1,5 +1,7 @@
 package org.callscope.engine.tls.session;
 
+import java.util.List;
+
 /**
  * What one TLS connection was and how far decryption got.
  *
@@ -13,11 +15,12 @@ package org.callscope.engine.tls.session;
  * @param decryptedRecords protected records opened and authenticated
  * @param failedRecords   protected records that failed authentication (never passed on)
  * @param undecryptedRecords protected records that had no key (waited too long, or none ever came)
+ * @param alerts          alerts seen (plain or decrypted), in order: "client: warning close_notify", at most 8
  */
 public record TlsConnectionReport(String clientIp, int clientPort, String serverIp, int serverPort,
                                   String version, String cipher, String serverName, boolean decrypted, String error,
                                   String keySource, boolean resumed, long records, long protectedRecords,
                                   long decryptedRecords, long failedRecords, long undecryptedRecords,
                                   long clientApplicationBytes, long serverApplicationBytes,
-                                  long firstNanos, long lastNanos) {
+                                  long firstNanos, long lastNanos, List<String> alerts) {
 }

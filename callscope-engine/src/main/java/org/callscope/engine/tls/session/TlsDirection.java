@@ -175,8 +175,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
                     connection.undecryptedRecords++;
                 }
             }
+            case ContentType.ALERT -> connection.alert(this, buf, off, len);
             default -> {
-                // Plain alerts and heartbeats carry nothing to decrypt.
+                // Heartbeats carry nothing to decrypt.
             }
         }
     }
@@ -240,8 +241,9 @@ public final class TlsDirection implements TlsRecordListener, HandshakeListener 
                 connection.applicationData(this, data, tsNanos);
                 consumer.onPlaintext(data, 0, data.length, tsNanos);
             }
+            case ContentType.ALERT -> connection.alert(this, data, 0, data.length);
             default -> {
-                // Alerts (close_notify and errors) end the connection; TCP tells us that too.
+                // Heartbeats carry nothing for us.
             }
         }
     }
