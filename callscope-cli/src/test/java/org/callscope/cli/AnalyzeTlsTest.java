@@ -144,6 +144,29 @@ class AnalyzeTlsTest {
     }
 
     @Test
+    void encryptedServerKeyWithItsPasswordFile() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path encrypted = tmp.resolve("server-encrypted.pem");
+        Process p = new ProcessBuilder("/usr/bin/openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc",
+                "-in", fixture("../../keys/server.key").toString(), "-out", encrypted.toString(), "-passout", "pass:s3cret")
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(encrypted)).contains("BEGIN ENCRYPTED PRIVATE KEY");
+        Path password = Files.writeString(tmp.resolve("password"), "s3cret\n");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--ssl-key", "127.0.0.1:5091=" + encrypted,
+                "--ssl-key-password-file", password.toString(), fixture("sip-tls12-rsa.pcap").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(onlyCall(r).get("tls").get("decrypted").asBoolean()).isTrue();
+
+        Path wrong = Files.writeString(tmp.resolve("wrong"), "guess\n");
+        CliRun bad = CliRun.of("analyze", "--ssl-key", "127.0.0.1:5091=" + encrypted, "--ssl-key-password-file", wrong.toString(),
+                fixture("sip-tls12-rsa.pcap").toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("server-encrypted.pem").contains("password").doesNotContain("Exception");
+    }
+
+    @Test
     void keysInsideTheCaptureWithTheKeyPort() throws Exception {
         Path config = Files.writeString(tmp.resolve("callscope.conf"), "ssl_sessionkey_udp_port = 7777\nssl_sessionkey_udp_maxwait_ms = 5000\n");
         CliRun r = CliRun.of("analyze", "--format", "json", "--summary", "--config-file", config.toString(),
