@@ -164,18 +164,21 @@ for ((c = 1; c <= connections; c++)); do
     echo "$(size_of "$tmp/client-$c.txt") $(size_of "$tmp/server-$c.txt")"
 done | sort >"$tmp/expected-bytes.txt"
 
-# feed FILE SELF_OUT SELF_EXPECTED PEER_OUT PEER_EXPECTED PAUSE: writes FILE to stdout (in 256 KiB
-# pieces with PAUSE seconds between them when PAUSE is not 0), then keeps stdout open until both
-# sides have received everything, so that neither side closes the connection early.
+# feed FILE SELF_OUT SELF_EXPECTED PEER_OUT PEER_EXPECTED PACE: writes FILE to stdout, all at once
+# when PACE is "0", else as "PIECE_KIB:PAUSE_S" (pieces of PIECE_KIB KiB with PAUSE_S seconds
+# between them); then keeps stdout open until both sides have received everything, so that
+# neither side closes the connection early.
 feed() {
-    local file="$1" pieces i deadline=$((SECONDS + transfer_timeout))
+    local file="$1" pieces i piece pause deadline=$((SECONDS + transfer_timeout))
     if [[ "$6" == 0 ]]; then
         cat "$file"
     else
-        pieces=$((($(size_of "$file") + 262143) / 262144))
+        piece=$((${6%%:*} * 1024))
+        pause="${6#*:}"
+        pieces=$((($(size_of "$file") + piece - 1) / piece))
         for ((i = 0; i < pieces; i++)); do
-            dd if="$file" bs=262144 skip="$i" count=1 status=none
-            sleep "$6"
+            dd if="$file" bs="$piece" skip="$i" count=1 status=none
+            sleep "$pause"
         done
     fi
     while (($(size_of "$2") < $3 || $(size_of "$4") < $5)) && ((SECONDS < deadline)); do
@@ -183,11 +186,11 @@ feed() {
     done
 }
 
-# connection C PORT PAUSE PROTECTION...: one connection carrying client-C and server-C, between
+# connection C PORT PACE PROTECTION...: one connection carrying client-C and server-C, between
 # openssl s_server and s_client with the given options, or between two socats when PROTECTION is
 # "plain" (the same SIP over TCP without TLS)
 connection() {
-    local c="$1" port="$2" pause="$3" feed_s feed_c server client
+    local c="$1" port="$2" pace="$3" feed_s feed_c server client
     shift 3
     local in_s="$tmp/c$c.server.in" in_c="$tmp/c$c.client.in" out_s="$tmp/c$c.server.out" out_c="$tmp/c$c.client.out"
     local sent_c sent_s
@@ -197,7 +200,7 @@ connection() {
     mkfifo "$in_s" "$in_c"
     : >"$out_s"
     : >"$out_c"
-    feed "$tmp/server-$c.txt" "$out_c" "$sent_s" "$out_s" "$sent_c" "$pause" >"$in_s" &
+    feed "$tmp/server-$c.txt" "$out_c" "$sent_s" "$out_s" "$sent_c" "$pace" >"$in_s" &
     feed_s=$!
     started "$feed_s"
     if [[ "$1" == plain ]]; then
@@ -209,7 +212,7 @@ connection() {
     server=$!
     started "$server"
     wait_for 10 listening "$port" || fail "the server did not listen on $port: $(cat "$tmp/c$c.server.err")"
-    feed "$tmp/client-$c.txt" "$out_s" "$sent_c" "$out_c" "$sent_s" "$pause" >"$in_c" &
+    feed "$tmp/client-$c.txt" "$out_s" "$sent_c" "$out_c" "$sent_s" "$pace" >"$in_c" &
     feed_c=$!
     started "$feed_c"
     if [[ "$1" == plain ]]; then
@@ -230,16 +233,16 @@ connection() {
 }
 
 # capture NAME PROTECTION...: writes $tmp/NAME.pcap and $tmp/NAME.keys, sets $port and $packets.
-# Made again, paced, while tcpdump reports dropped packets. The snapshot length is the loopback's
-# MTU plus the Ethernet header, so every frame is captured whole; with -s 0 (256 KiB) libpcap's
-# immediate mode would size each slot of its ring for 256 KiB and the 64 MiB buffer would hold
-# only about 250 frames.
+# Made again, paced ever more gently, while tcpdump reports dropped packets. The snapshot length is
+# the loopback's MTU plus the Ethernet header, so every frame is captured whole; with -s 0 (256 KiB)
+# libpcap's immediate mode sizes each slot of its ring for 256 KiB and the 64 MiB buffer holds only
+# about 250 frames. Bursts of small records (512-byte records in both directions) still fill it.
 capture() {
-    local name="$1" attempt pause dump dropped c snaplen
+    local name="$1" attempt pace dump dropped c snaplen paces=(0 64:0.002 64:0.005 16:0.002 16:0.005 4:0.002)
     shift
     snaplen=$(($(cat /sys/class/net/lo/mtu) + 14))
-    for attempt in 1 2 3 4 5; do
-        pause=$(awk -v a="$attempt" 'BEGIN {print a == 1 ? 0 : (a - 1) * 0.005}')
+    for attempt in "${!paces[@]}"; do
+        pace="${paces[$attempt]}"
         port="$(free_port)"
         rm -f "$tmp/$name.pcap" "$tmp/keys.log" "$tmp/tcpdump.err"
         : >"$tmp/keys.log"
@@ -249,7 +252,7 @@ capture() {
         started "$dump"
         wait_for 10 file_has "$tmp/tcpdump.err" "listening on" || fail "tcpdump did not start: $(cat "$tmp/tcpdump.err")"
         for ((c = 1; c <= connections; c++)); do
-            connection "$c" "$port" "$pause" "$@"
+            connection "$c" "$port" "$pace" "$@"
         done
         sleep 0.5
         kill -INT "$dump"
@@ -260,9 +263,10 @@ capture() {
         if [[ "$dropped" == 0 ]]; then
             mv "$tmp/keys.log" "$tmp/$name.keys"
             cat "$tmp/$name.pcap" >/dev/null # into the page cache, so every run reads from memory
+            [[ "$pace" == 0 ]] || say "$name: sent in ${pace%%:*} KiB pieces ${pace#*:} s apart (tcpdump dropped packets at full speed)"
             return
         fi
-        echo "tcpdump dropped $dropped packets (attempt $attempt); again, pausing $(awk -v a="$attempt" 'BEGIN {print a * 0.005}') s every 256 KiB" >&2
+        echo "tcpdump dropped $dropped of $packets packets at pace $pace (KiB:s, 0 = full speed); again, slower" >&2
     done
     fail "tcpdump kept dropping packets"
 }
