@@ -9,8 +9,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.callscope.engine.tls.TlsVersion;
+import org.callscope.engine.tls.crypto.BulkCipher;
 import org.callscope.engine.tls.crypto.CipherSuite;
 import org.callscope.engine.tls.crypto.CipherSuites;
+import org.callscope.engine.tls.crypto.Hkdf;
 import org.callscope.engine.tls.crypto.Prf;
 import org.callscope.engine.tls.crypto.RecordDecryptException;
 import org.callscope.engine.tls.crypto.RecordDecryptor;
@@ -31,10 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * TLS 1.2 record decryption of {@value #CONTENT_BYTES}-byte application data records: MAC or tag
- * check, decryption and the plaintext copy. One operation is one record, so MB/s = ops/s ×
- * {@value #CONTENT_BYTES} / 10^6. The records are sealed here with javax.crypto, independently of
- * the decryptor, and opened with explicit sequence numbers so every invocation can replay them.
+ * Record decryption of application data records of {@code recordBytes} bytes of content: MAC or
+ * tag check, decryption and the plaintext copy, for TLS 1.2 (AES-128-GCM, AES-256-CBC with
+ * HMAC-SHA1, ChaCha20-Poly1305) and TLS 1.3 (AES-128-GCM, ChaCha20-Poly1305). One operation is one
+ * record, so MB/s = ops/s × recordBytes / 10^6. The records are sealed here with javax.crypto,
+ * independently of the decryptor (only the key derivation is shared), and opened with explicit
+ * sequence numbers so every invocation can replay them. 512 bytes is about one SIP message per
+ * record; 16384 is the largest record TLS allows.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,14 +48,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseParallelGC"})
 public class TlsRecordDecryptBenchmark {
-    static final int CONTENT_BYTES = 1024;
     static final int RECORDS = 256;
     private static final int APPLICATION_DATA = 23;
     private static final int TLS12 = 0x0303;
 
-    /** AES-128-GCM, AES-256-CBC with HMAC-SHA1, ChaCha20-Poly1305. */
-    @Param({"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
+    @Param({"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256"})
     public String suite;
+
+    @Param({"512", "1024", "16384"})
+    public int recordBytes;
 
     private byte[][] records;
     private RecordDecryptor decryptor;
@@ -58,29 +65,41 @@ public class TlsRecordDecryptBenchmark {
     @Setup(Level.Trial)
     public void seal() throws Exception {
         CipherSuite s = CipherSuites.all().stream().filter(c -> c.name().equals(suite)).findFirst().orElseThrow();
-        byte[] master = new byte[48];
-        byte[] clientRandom = new byte[32];
-        byte[] serverRandom = new byte[32];
-        Arrays.fill(master, (byte) 0x42);
-        Arrays.fill(clientRandom, (byte) 1);
-        Arrays.fill(serverRandom, (byte) 2);
-        int macLength = s.mac().length();
-        int keyLength = s.cipher().keyLength();
-        int ivLength = s.cipher().fixedIvLength();
-        byte[] block = Prf.compute(TlsVersion.TLS_1_2, s, master, "key expansion", concat(serverRandom, clientRandom),
-                2 * (macLength + keyLength + ivLength));
-        byte[] macKey = Arrays.copyOfRange(block, 0, macLength);
-        byte[] key = Arrays.copyOfRange(block, 2 * macLength, 2 * macLength + keyLength);
-        byte[] iv = Arrays.copyOfRange(block, 2 * (macLength + keyLength), 2 * (macLength + keyLength) + ivLength);
         records = new byte[RECORDS][];
-        byte[] content = new byte[CONTENT_BYTES];
-        for (int seq = 0; seq < RECORDS; seq++) {
-            Arrays.fill(content, (byte) seq);
-            records[seq] = s.cipher().aead() ? sealAead(s, key, iv, seq, content) : sealCbcSha(key, macKey, seq, content);
+        byte[] content = new byte[recordBytes];
+        if (s.tls13()) {
+            byte[] secret = new byte[Hkdf.hashLength(s.prfHash())];
+            Arrays.fill(secret, (byte) 0x42);
+            byte[] key = Hkdf.expandLabel(s.prfHash(), secret, "key", new byte[0], s.cipher().keyLength());
+            byte[] iv = Hkdf.expandLabel(s.prfHash(), secret, "iv", new byte[0], 12);
+            for (int seq = 0; seq < RECORDS; seq++) {
+                Arrays.fill(content, (byte) seq);
+                records[seq] = sealTls13(s, key, iv, seq, content);
+            }
+            decryptor = RecordDecryptors.tls13(s, secret);
+        } else {
+            byte[] master = new byte[48];
+            byte[] clientRandom = new byte[32];
+            byte[] serverRandom = new byte[32];
+            Arrays.fill(master, (byte) 0x42);
+            Arrays.fill(clientRandom, (byte) 1);
+            Arrays.fill(serverRandom, (byte) 2);
+            int macLength = s.mac().length();
+            int keyLength = s.cipher().keyLength();
+            int ivLength = s.cipher().fixedIvLength();
+            byte[] block = Prf.compute(TlsVersion.TLS_1_2, s, master, "key expansion", concat(serverRandom, clientRandom),
+                    2 * (macLength + keyLength + ivLength));
+            byte[] macKey = Arrays.copyOfRange(block, 0, macLength);
+            byte[] key = Arrays.copyOfRange(block, 2 * macLength, 2 * macLength + keyLength);
+            byte[] iv = Arrays.copyOfRange(block, 2 * (macLength + keyLength), 2 * (macLength + keyLength) + ivLength);
+            for (int seq = 0; seq < RECORDS; seq++) {
+                Arrays.fill(content, (byte) seq);
+                records[seq] = s.cipher().aead() ? sealAead(s, key, iv, seq, content) : sealCbcSha(key, macKey, seq, content);
+            }
+            decryptor = RecordDecryptors.tls12(TlsVersion.TLS_1_2, s, master, clientRandom, serverRandom, false).client();
         }
-        decryptor = RecordDecryptors.tls12(TlsVersion.TLS_1_2, s, master, clientRandom, serverRandom, false).client();
-        if (decryptor.open(RECORDS - 1, APPLICATION_DATA, TLS12, records[RECORDS - 1], 0, records[RECORDS - 1].length)
-                .data().length != CONTENT_BYTES) {
+        byte[] last = records[RECORDS - 1];
+        if (decryptor.open(RECORDS - 1, APPLICATION_DATA, TLS12, last, 0, last.length).data().length != recordBytes) {
             throw new IllegalStateException("sealed records do not open");
         }
     }
@@ -105,6 +124,27 @@ public class TlsRecordDecryptBenchmark {
         h[11] = (byte) (length >>> 8);
         h[12] = (byte) length;
         return h;
+    }
+
+    /** RFC 8446 §5.2: nonce = iv XOR sequence, additional data = the record header, inner plaintext = content ‖ type. */
+    private static byte[] sealTls13(CipherSuite s, byte[] key, byte[] iv, long seq, byte[] content) throws GeneralSecurityException {
+        byte[] nonce = iv.clone();
+        for (int i = 0; i < 8; i++) {
+            nonce[11 - i] ^= (byte) (seq >>> (8 * i));
+        }
+        Cipher c;
+        if (s.cipher() == BulkCipher.CHACHA20_POLY1305) {
+            c = Cipher.getInstance("ChaCha20-Poly1305");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        } else {
+            c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        }
+        int length = content.length + 1 + 16;
+        c.updateAAD(new byte[] {APPLICATION_DATA, 3, 3, (byte) (length >>> 8), (byte) length});
+        byte[] inner = Arrays.copyOf(content, content.length + 1);
+        inner[content.length] = APPLICATION_DATA;
+        return c.doFinal(inner);
     }
 
     private static byte[] sealAead(CipherSuite s, byte[] key, byte[] fixedIv, long seq, byte[] content) throws GeneralSecurityException {

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.call.SipEvent;
-import org.callscope.engine.cdr.Cdr;
 import org.callscope.engine.cdr.CdrSink;
 import org.callscope.engine.cdr.JsonWriter;
-import org.callscope.engine.cdr.RegistrationRecord;
-import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.pipeline.Analyzer;
@@ -54,7 +51,7 @@ final class SipCommand implements Callable<Integer> {
         boolean json = format.equals("json");
         int status;
         try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            Analyzer analyzer = new Analyzer(settings, NO_RECORDS, id -> CallRecorder.NONE,
+            Analyzer analyzer = new Analyzer(settings, CdrSink.NONE, id -> CallRecorder.NONE,
                     List.of(e -> print(e, json)), keys.sources(), (c, r) -> { });
             status = new CaptureRun(err).run(capture.files, analyzer);
         } catch (ConfigException e) {
@@ -89,18 +86,4 @@ final class SipCommand implements Callable<Integer> {
                     e.dstIp(), e.dstPort(), e.transport(), firstLine, m.callId(), cseq.strip());
         }
     }
-
-    static final CdrSink NO_RECORDS = new CdrSink() {
-        @Override
-        public void onCall(Cdr cdr) {
-        }
-
-        @Override
-        public void onRegistration(RegistrationRecord registration) {
-        }
-
-        @Override
-        public void onUnassociatedStream(RtpStreamReport stream) {
-        }
-    };
 }

@@ -3,9 +3,7 @@ package org.callscope.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.config.ConfigException;
@@ -48,8 +46,7 @@ final class TlsCommand implements Callable<Integer> {
         }
         int status;
         try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            Analyzer analyzer = new Analyzer(settings, SipCommand.NO_RECORDS, id -> CallRecorder.NONE, List.of(),
-                    keys.sources(), new Printer());
+            Analyzer analyzer = Analyzer.tlsOnly(settings, keys.sources(), new Printer());
             status = new CaptureRun(err).run(capture.files, analyzer);
         } catch (ConfigException e) {
             err.println("callscope: " + e.getMessage());

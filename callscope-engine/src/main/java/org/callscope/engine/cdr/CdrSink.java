@@ -7,6 +7,21 @@ import java.util.Map;
  * thread, in the order records finish.
  */
 public interface CdrSink {
+    /** Discards every record. */
+    CdrSink NONE = new CdrSink() {
+        @Override
+        public void onCall(Cdr cdr) {
+        }
+
+        @Override
+        public void onRegistration(RegistrationRecord registration) {
+        }
+
+        @Override
+        public void onUnassociatedStream(RtpStreamReport stream) {
+        }
+    };
+
     void onCall(Cdr cdr);
 
     void onRegistration(RegistrationRecord registration);

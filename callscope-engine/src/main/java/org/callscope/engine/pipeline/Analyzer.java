@@ -49,6 +49,7 @@ public final class Analyzer {
     private final AnalyzerStats stats = new AnalyzerStats();
     private final TlsKeySources tlsKeys;
     private final TlsConnections tls;
+    private final boolean tlsOnly;
     private CapturedPacket currentFrame;
     private long clockNanos;
     private long nextTickNanos;
@@ -63,7 +64,22 @@ public final class Analyzer {
      */
     public Analyzer(AnalyzerSettings settings, CdrSink sink, CallRecorder.Factory recorders, List<SipEventListener> sipListeners,
                     TlsKeySources tlsKeys, TlsConnectionListener tlsReports) {
+        this(settings, sink, recorders, sipListeners, tlsKeys, tlsReports, false);
+    }
+
+    /**
+     * An analyzer that follows TLS connections and nothing else, for listing them: their
+     * application data goes to {@code tlsReports} and is not read as SIP; plain SIP and media are
+     * not analysed, so no call is made. Key datagrams in the capture are still read.
+     */
+    public static Analyzer tlsOnly(AnalyzerSettings settings, TlsKeySources tlsKeys, TlsConnectionListener tlsReports) {
+        return new Analyzer(settings, CdrSink.NONE, id -> CallRecorder.NONE, List.of(), tlsKeys, tlsReports, true);
+    }
+
+    private Analyzer(AnalyzerSettings settings, CdrSink sink, CallRecorder.Factory recorders, List<SipEventListener> sipListeners,
+                     TlsKeySources tlsKeys, TlsConnectionListener tlsReports, boolean tlsOnly) {
         this.settings = settings;
+        this.tlsOnly = tlsOnly;
         this.tlsKeys = tlsKeys;
         this.tls = new TlsConnections(tlsKeys, settings.tlsSettings(), tlsReports);
         this.defragmenter = new IpDefragmenter(anomalies);
@@ -101,6 +117,9 @@ public final class Analyzer {
         int len = packet.payloadLength;
         if (packet.dstPort == settings.keyDatagramPort() && settings.keyDatagramPort() != 0) {
             onKeyDatagram(buf, off, len);
+            return;
+        }
+        if (tlsOnly) {
             return;
         }
         boolean sipPort = settings.isSipPort(packet.srcPort) || settings.isSipPort(packet.dstPort);
@@ -187,6 +206,11 @@ public final class Analyzer {
 
     AnalyzerSettings settings() {
         return settings;
+    }
+
+    /** See {@link #tlsOnly}. */
+    boolean followsTlsOnly() {
+        return tlsOnly;
     }
 
     AnomalyCounters anomalies() {

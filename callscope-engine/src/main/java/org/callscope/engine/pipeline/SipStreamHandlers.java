@@ -18,7 +18,8 @@ import org.callscope.engine.websocket.WebSocketHandshake;
  * Decides who reads a TCP direction: SIP framed by Content-Length when a SIP port is involved or
  * the first bytes look like SIP, SIP over WebSocket (RFC 7118) when the first bytes are a
  * WebSocket upgrade, TLS (decrypted, then read as SIP) when the first bytes are a TLS handshake or
- * a TLS record on a TLS port, nobody otherwise (nothing is buffered for ignored streams).
+ * a TLS record on a TLS port, nobody otherwise (nothing is buffered for ignored streams). An
+ * analyzer that follows TLS only reads TLS streams and does not read their plaintext as SIP.
  */
 final class SipStreamHandlers implements TcpStreamHandlerFactory {
     private final Analyzer analyzer;
@@ -43,6 +44,9 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
             TlsConnection c = tls.open(direction, first);
             return tlsHandler(c, c.firstDirection(), direction, first);
         }
+        if (analyzer.followsTlsOnly()) {
+            return null;
+        }
         if (WebSocketHandshake.isUpgradeRequest(b, off, len) || WebSocketHandshake.isUpgradeResponse(b, off, len)) {
             return new WebSocketSipHandler(analyzer, SipAddressing.of(direction));
         }
@@ -54,9 +58,10 @@ final class SipStreamHandlers implements TcpStreamHandlerFactory {
     }
 
     private TcpStreamHandler tlsHandler(TlsConnection c, TlsDirection side, TcpDirection direction, DecodedPacket first) {
-        VirtualUdpFrames.Template template = VirtualUdpFrames.Template.of(analyzer.currentFrame(), first.ipHeaderOffset,
-                first.tunnelDepth, first.ipVersion);
-        TlsSipHandler handler = new TlsSipHandler(analyzer, c, side, SipAddressing.of(direction), template);
+        TcpStreamHandler handler = analyzer.followsTlsOnly()
+                ? new TlsRecordsOnlyHandler(side)
+                : new TlsSipHandler(analyzer, c, side, SipAddressing.of(direction),
+                        VirtualUdpFrames.Template.of(analyzer.currentFrame(), first.ipHeaderOffset, first.tunnelDepth, first.ipVersion));
         return new TcpStreamHandler() {
             @Override
             public void onData(byte[] buf, int off, int len, long tsNanos) {

@@ -3,6 +3,7 @@ package org.callscope.engine.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.cdr.Cdr;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.sip.SipMessage;
+import org.callscope.engine.testsupport.Fixtures;
 import org.callscope.engine.testsupport.TlsFixture;
 import org.callscope.engine.tls.keys.KeyLogFiles;
 import org.callscope.engine.tls.keys.PemPrivateKeys;
@@ -37,6 +39,10 @@ class TlsFixturesDecryptIT {
     }
 
     private static TlsRun run(TlsFixture f) throws Exception {
+        return run(f, false);
+    }
+
+    private static TlsRun run(TlsFixture f, boolean tlsOnly) throws Exception {
         TlsKeySources keys = TlsKeySources.empty();
         AnalyzerSettings settings = new AnalyzerSettings();
         switch (f.keys()) {
@@ -52,7 +58,36 @@ class TlsFixturesDecryptIT {
                 settings.tls().setMaxWaitMs(5_000);
             }
         }
-        return TlsRun.of(f.capture(), keys, settings, frame -> true);
+        return tlsOnly ? TlsRun.tlsOnly(f.capture(), keys, settings) : TlsRun.of(f.capture(), keys, settings, frame -> true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void followingTlsOnlyGivesTheSameConnectionsAndPlaintextWithoutSip(TlsFixture f) throws Exception {
+        TlsRun full = run(f, false);
+        TlsRun only = run(f, true);
+        assertThat(only.reports()).isEqualTo(full.reports());
+        assertThat(only.list()).extracting(TlsRun.Connection::clientText)
+                .isEqualTo(full.list().stream().map(TlsRun.Connection::clientText).toList());
+        assertThat(only.list()).extracting(TlsRun.Connection::serverText)
+                .isEqualTo(full.list().stream().map(TlsRun.Connection::serverText).toList());
+        assertThat(full.sip).hasSize(f.sipMessagesTotal());
+        assertThat(only.sip).isEmpty();
+        assertThat(only.calls).isEmpty();
+        assertThat(only.analyzer.stats().sipMessages).isZero();
+        assertThat(only.analyzer.stats().keysFromCapture).isEqualTo(full.analyzer.stats().keysFromCapture);
+    }
+
+    @Test
+    void followingTlsOnlyLeavesPlainSipAlone() throws Exception {
+        Path capture = Fixtures.capture("answered-udp.pcap");
+        TlsRun full = TlsRun.of(capture, TlsKeySources.empty(), new AnalyzerSettings(), frame -> true);
+        TlsRun only = TlsRun.tlsOnly(capture, TlsKeySources.empty(), new AnalyzerSettings());
+        assertThat(full.calls).isNotEmpty();
+        assertThat(full.analyzer.stats().sipMessages).isPositive();
+        assertThat(only.calls).isEmpty();
+        assertThat(only.analyzer.stats().sipMessages).isZero();
+        assertThat(only.analyzer.stats().frames).isEqualTo(full.analyzer.stats().frames);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -59,17 +59,27 @@ final class TlsRun implements TlsConnectionListener, CdrSink {
     static TlsRun of(Path capture, TlsKeySources keys, AnalyzerSettings settings, java.util.function.Predicate<CapturedPacket> keep)
             throws IOException {
         TlsRun run = new TlsRun();
-        run.analyzer = new Analyzer(settings, run, id -> CallRecorder.NONE, List.of(run.sip::add), keys, run);
+        return run.analyse(capture, new Analyzer(settings, run, id -> CallRecorder.NONE, List.of(run.sip::add), keys, run), keep);
+    }
+
+    /** Through {@link Analyzer#tlsOnly}: connections and their plaintext, no SIP, no calls. */
+    static TlsRun tlsOnly(Path capture, TlsKeySources keys, AnalyzerSettings settings) throws IOException {
+        TlsRun run = new TlsRun();
+        return run.analyse(capture, Analyzer.tlsOnly(settings, keys, run), frame -> true);
+    }
+
+    private TlsRun analyse(Path capture, Analyzer analyzer, java.util.function.Predicate<CapturedPacket> keep) throws IOException {
+        this.analyzer = analyzer;
         try (PacketSource source = CaptureFiles.open(capture)) {
             CapturedPacket frame = new CapturedPacket();
             while (source.next(frame)) {
                 if (keep.test(frame)) {
-                    run.analyzer.onFrame(frame);
+                    analyzer.onFrame(frame);
                 }
             }
         }
-        run.analyzer.finish();
-        return run;
+        analyzer.finish();
+        return this;
     }
 
     List<Connection> list() {
