@@ -146,8 +146,10 @@ public final class SipMessage {
         if (v == null) {
             return null;
         }
-        return v.isEmpty() ? new String[] {""} : v.split("[ \t]+", 2);
+        return v.isEmpty() ? new String[] {""} : CSEQ_SEPARATOR.split(v, 2);
     }
+
+    private static final java.util.regex.Pattern CSEQ_SEPARATOR = java.util.regex.Pattern.compile("[ \t]+");
 
     /** The From header, parsed leniently; null when absent. */
     public NameAddr from() {
