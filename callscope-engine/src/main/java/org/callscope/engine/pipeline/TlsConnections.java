@@ -41,10 +41,6 @@ final class TlsConnections implements TlsConnectionListener {
         return awaitingReverse.remove(direction.reverse());
     }
 
-    boolean isAwaitingReverse(TcpDirection direction) {
-        return awaitingReverse.containsKey(direction);
-    }
-
     TlsConnection open(TcpDirection direction, DecodedPacket first) {
         TlsConnection c = new TlsConnection(keys, settings, this,
                 direction.srcAddress(), direction.srcPort(), direction.srcAddr(),

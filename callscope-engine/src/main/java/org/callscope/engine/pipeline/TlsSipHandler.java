@@ -27,7 +27,6 @@ final class TlsSipHandler implements TcpStreamHandler, TlsPlaintextConsumer {
     private final VirtualUdpFrames.Template template;
     private SipStreamFramer framer;
     private WebSocketDeframer deframer;
-    private long oversizeMessages;
 
     TlsSipHandler(Analyzer analyzer, TlsConnection connection, TlsDirection direction, SipAddressing addressing,
                   VirtualUdpFrames.Template template) {
@@ -96,10 +95,8 @@ final class TlsSipHandler implements TcpStreamHandler, TlsPlaintextConsumer {
 
     private void dispatch(SipMessage m, String transport, long tsNanos) {
         byte[] raw = m.raw();
+        // Null for a message too large for one UDP datagram: the call still sees it, its capture does not.
         CapturedPacket frame = VirtualUdpFrames.build(template, addressing, raw, 0, m.messageLength(), tsNanos);
-        if (frame == null) {
-            oversizeMessages++;
-        }
         TlsSummary tls = new TlsSummary(connection.version(), connection.cipher(), connection.decrypted(), connection.error());
         analyzer.dispatchSip(m, transport, frame == null ? List.of() : List.of(frame), addressing, tsNanos, tls);
     }
