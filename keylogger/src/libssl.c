@@ -60,33 +60,35 @@ static void *real_ssl_new_for(const void *return_address) {
     return found == NULL || is_ours(found) ? NULL : found;
 }
 
-static void *look_up(void *handle, const char *name, const char *path, bool say) {
+static void *look_up(void *handle, const char *name) {
     void *address = dlsym(handle, name);
-    if (say && address != NULL) {
-        debug_say("OK detect pointer to function %s : %p in %s", name, address, path);
+    Dl_info where;
+    if (address != NULL && debug_on()) {
+        debug_say("OK detect pointer to function %s : %p in %s", name, address,
+                  dladdr(address, &where) != 0 && where.dli_fname != NULL ? where.dli_fname : "?");
     }
     return address;
 }
 
 /* dlsym gives a data pointer; POSIX guarantees it converts to the function's type. */
-#define LOOK_UP(handle, field, name, path) \
+#define LOOK_UP(handle, field, name) \
     do { \
-        void *address = look_up((handle), (name), (path), true); \
+        void *address = look_up((handle), (name)); \
         memcpy(&library->field, &address, sizeof address); \
     } while (0)
 
 static void fill(struct libssl *library, void *handle) {
     const char *path = library->path;
-    LOOK_UP(handle, ssl_new, "SSL_new", path);
-    LOOK_UP(handle, ssl_ctx_new, "SSL_CTX_new", path);
-    LOOK_UP(handle, ssl_ctx_new_ex, "SSL_CTX_new_ex", path);
-    LOOK_UP(handle, ssl_set_ssl_ctx, "SSL_set_SSL_CTX", path);
-    LOOK_UP(handle, ssl_ctx_set_keylog_callback, "SSL_CTX_set_keylog_callback", path);
-    LOOK_UP(handle, ssl_ctx_get_keylog_callback, "SSL_CTX_get_keylog_callback", path);
-    LOOK_UP(handle, ssl_get_ssl_ctx, "SSL_get_SSL_CTX", path);
-    LOOK_UP(handle, ssl_ctx_get_ex_data, "SSL_CTX_get_ex_data", path);
-    LOOK_UP(handle, ssl_ctx_set_ex_data, "SSL_CTX_set_ex_data", path);
-    LOOK_UP(handle, crypto_get_ex_new_index, "CRYPTO_get_ex_new_index", path);
+    LOOK_UP(handle, ssl_new, "SSL_new");
+    LOOK_UP(handle, ssl_ctx_new, "SSL_CTX_new");
+    LOOK_UP(handle, ssl_ctx_new_ex, "SSL_CTX_new_ex");
+    LOOK_UP(handle, ssl_set_ssl_ctx, "SSL_set_SSL_CTX");
+    LOOK_UP(handle, ssl_ctx_set_keylog_callback, "SSL_CTX_set_keylog_callback");
+    LOOK_UP(handle, ssl_ctx_get_keylog_callback, "SSL_CTX_get_keylog_callback");
+    LOOK_UP(handle, ssl_get_ssl_ctx, "SSL_get_SSL_CTX");
+    LOOK_UP(handle, ssl_ctx_get_ex_data, "SSL_CTX_get_ex_data");
+    LOOK_UP(handle, ssl_ctx_set_ex_data, "SSL_CTX_set_ex_data");
+    LOOK_UP(handle, crypto_get_ex_new_index, "CRYPTO_get_ex_new_index");
     library->can_log = library->ssl_ctx_set_keylog_callback != NULL && library->ssl_ctx_get_keylog_callback != NULL
                        && library->ssl_get_ssl_ctx != NULL;
     library->can_chain = library->ssl_ctx_get_ex_data != NULL && library->ssl_ctx_set_ex_data != NULL
