@@ -15,6 +15,7 @@ one failed. Python standard library only.
 import argparse
 import os
 import re
+import select
 import shutil
 import socket
 import stat
@@ -139,7 +140,8 @@ class Suite:
 
     def openssl_session(self, tls, server_env, client_env, work):
         """s_server and s_client, one connection; returns the client's -keylogfile lines."""
-        version = ["-tls1_3"] if tls == "1.3" else ["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256"]
+        version = {"1.3": ["-tls1_3"], "1.2": ["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256"],
+                   "dtls1.2": ["-dtls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256"]}[tls]
         server_out = os.path.join(work, "s_server.out")
         truth = os.path.join(work, "s_client.keylog")
         with open(server_out, "wb") as out, open(os.path.join(work, "s_server.err"), "wb") as err:
@@ -188,7 +190,7 @@ class Suite:
               f"exported functions: {sorted(exported)}")
 
     def openssl_programs(self, tls, labels):
-        work = self.path(f"openssl-tls{tls}")
+        work = self.path(f"openssl-{tls}")
         os.mkdir(work)
         server_udp = UdpListener()
         client_udp = UdpListener(socket.AF_INET6, "::1")
@@ -231,6 +233,10 @@ class Suite:
     def test_openssl_tls12_ecdhe_server_and_client(self):
         """s_server and s_client, TLS 1.2 ECDHE: both send CLIENT_RANDOM."""
         self.openssl_programs("1.2", TLS12_LABELS)
+
+    def test_openssl_dtls12_server_and_client(self):
+        """s_server and s_client over DTLS 1.2 (as DTLS-SRTP uses): both send CLIENT_RANDOM."""
+        self.openssl_programs("dtls1.2", TLS12_LABELS)
 
     def check_pair_file(self, file, handshakes, labels, per_line=2):
         """The file written by one process holding both ends: each secret once per end."""
@@ -326,6 +332,27 @@ class Suite:
         check(codes == [0, 0, 0, 0], f"exit codes {codes}")
         self.check_pair_file(ours, 100, TLS13_LABELS)
 
+    def test_file_renamed_by_log_rotation(self):
+        """After the key file is renamed (log rotation), the next lines go to a new file at the path."""
+        ours = self.path("rotated.keys")
+        command = [os.path.join(self.build, "tls_pair_app"), "--cert", self.cert, "--key", self.key,
+                   "--handshakes", "2", "--pause", "1000"]
+        program = subprocess.Popen(command, env=self.env(file=ours))
+        try:
+            deadline = time.monotonic() + ARRIVAL_TIMEOUT
+            while len(read_text(ours).splitlines()) < 10 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            os.rename(ours, ours + ".1")
+            check(program.wait(timeout=PROGRAM_TIMEOUT) == 0, "the program failed")
+        finally:
+            if program.poll() is None:
+                program.kill()
+                program.wait()
+        first = self.check_pair_file(ours + ".1", 1, TLS13_LABELS)
+        second = self.check_pair_file(ours, 1, TLS13_LABELS)
+        check(not first & second, "the same handshake in both files")
+        check(stat.S_IMODE(os.stat(ours).st_mode) == 0o600, "the new file is not mode 600")
+
     def test_debug_output(self):
         """SSLKEYLOG_DEBUG=1: the start-up line names the functions found; no secret is ever printed."""
         udp = UdpListener()
@@ -390,11 +417,125 @@ class Suite:
         check(stat.S_IMODE(os.stat(ours).st_mode) == 0o640, "the mode of an existing file was changed")
         check("other users can read the secrets" in err, "debug does not warn of a file others can read")
 
+    def test_kamailio_tls_accept(self):
+        """Kamailio, whose tls.so module brings libssl in by dlopen: it still answers over TLS 1.3 and 1.2,
+        and the keys equal the client's, without and with libssl preloaded too."""
+        if shutil.which("kamailio") is None or not os.path.exists(KAMAILIO_TLS_MODULE):
+            raise Skip(f"no kamailio with {KAMAILIO_TLS_MODULE} (packages kamailio, kamailio-tls-modules)")
+        libssl = find_libssl()
+        for preload in (self.library, f"{self.library} {libssl}"):
+            work = self.path("kamailio")
+            os.mkdir(work)
+            port = free_tcp_port()
+            with open(os.path.join(work, "tls.cfg"), "w") as f:
+                f.write(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
+                        f"private_key = {self.key}\ncertificate = {self.cert}\n")
+            with open(os.path.join(work, "kamailio.cfg"), "w") as f:
+                f.write(KAMAILIO_CFG.replace("@PORT@", str(port)).replace("@WORK@", work))
+            ours = os.path.join(work, "kamailio.keys")
+            log_path = os.path.join(work, "kamailio.log")
+            with open(log_path, "wb") as log:
+                kamailio = subprocess.Popen(["kamailio", "-f", os.path.join(work, "kamailio.cfg"), "-DD", "-E",
+                                             "-Y", work, "-P", os.path.join(work, "kamailio.pid")],
+                                            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                            env=self.env(file=ours, preload=preload))
+            truth = os.path.join(work, "client.keylog")
+            try:
+                deadline = time.monotonic() + PROGRAM_TIMEOUT
+                while not tcp_port_listening(port):
+                    check(kamailio.poll() is None and time.monotonic() < deadline,
+                          f"kamailio did not start: {read_text(log_path)[-1500:]}")
+                    time.sleep(0.1)
+                for version in ("-tls1_3", "-tls1_2"):
+                    options = (f"OPTIONS sip:keylogger@127.0.0.1:{port} SIP/2.0\r\n"
+                               f"Via: SIP/2.0/TLS 127.0.0.1:5999;branch=z9hG4bK-keylogger{version}\r\n"
+                               "From: <sip:test@callscope.test>;tag=1\r\nTo: <sip:keylogger@callscope.test>\r\n"
+                               f"Call-ID: keylogger{version}@callscope.test\r\nCSeq: 1 OPTIONS\r\n"
+                               "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                    reply = ask(["openssl", "s_client", "-connect", f"127.0.0.1:{port}", version, "-keylogfile",
+                                 truth], options.encode(), b"SIP/2.0 200 OK")
+                    check(b"SIP/2.0 200 OK" in reply,
+                          f"LD_PRELOAD={preload}, {version}: no 200 OK from kamailio: {reply[-800:]!r}")
+            finally:
+                kamailio.terminate()
+                try:
+                    kamailio.wait(timeout=PROGRAM_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    kamailio.kill()
+                    kamailio.wait()
+            expected = {line for line in read_text(truth).splitlines() if LINE.match(line)}
+            check(len(expected) == 6, f"the client logged {len(expected)} secrets, want 5 (TLS 1.3) + 1 (TLS 1.2)")
+            check(set(read_text(ours).splitlines()) == expected,
+                  f"LD_PRELOAD={preload}: kamailio's keys differ from the client's")
+            serving = read_text(log_path).split("sig_usr(): signal 15 received")[0]
+            errors = [line for line in serving.splitlines() if re.search(r" (ERROR|CRITICAL|ALERT|BUG):", line)]
+            check(not errors, f"kamailio logged errors: {errors[:3]}")
+
     def test_without_destination_nothing_changes(self):
         own = self.path("nodest-own.txt")
         out, err = self.pair_ok("--own-callback", own, env=self.env())
         check(out == "" and err == "", f"output: {(out + err)[:300]!r}")
         check(len(read_text(own).splitlines()) == 10, "the program's own callback did not get its 10 lines")
+
+
+KAMAILIO_TLS_MODULE = "/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"
+KAMAILIO_CFG = """#!KAMAILIO
+debug=2
+log_stderror=yes
+children=1
+tcp_children=2
+enable_tls=yes
+auto_aliases=no
+dns=no
+rev_dns=no
+use_dns_cache=no
+listen=tls:127.0.0.1:@PORT@
+mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
+loadmodule "tls.so"
+loadmodule "sl.so"
+modparam("tls", "config", "@WORK@/tls.cfg")
+modparam("tls", "rand_engine", "krand")
+request_route {
+    sl_send_reply("200", "OK");
+    exit;
+}
+"""
+
+
+def ask(command, request, answer):
+    """Runs an interactive client: writes request, reads its output until answer appears (or the
+    timeout passes), then ends its input and waits for it. Returns what it printed."""
+    client = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = b""
+    try:
+        client.stdin.write(request)
+        client.stdin.flush()
+        deadline = time.monotonic() + PROGRAM_TIMEOUT
+        while answer not in output and time.monotonic() < deadline:
+            ready, _, _ = select.select([client.stdout], [], [], 0.1)
+            if ready:
+                chunk = os.read(client.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                output += chunk
+        client.stdin.close()
+        client.wait(timeout=PROGRAM_TIMEOUT)
+    finally:
+        if client.poll() is None:
+            client.kill()
+            client.wait()
+    return output
+
+
+def free_tcp_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tcp_port_listening(port):
+    listing = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True).stdout
+    return bool(listing.strip())
 
 
 def read_text(path):

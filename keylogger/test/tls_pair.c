@@ -24,6 +24,7 @@ struct options {
     const char *own_callback_file;
     bool sni;
     int handshakes;
+    int pause_milliseconds;
     bool fork_after_first;
     const char *close_fds_victim;
 };
@@ -152,6 +153,8 @@ static int parse(int argc, char **argv, struct options *options) {
             options->sni = true;
         } else if (strcmp(argv[i], "--handshakes") == 0 && value) {
             options->handshakes = atoi(argv[++i]);
+        } else if (strcmp(argv[i], "--pause") == 0 && value) {
+            options->pause_milliseconds = atoi(argv[++i]);
         } else if (strcmp(argv[i], "--fork") == 0) {
             options->fork_after_first = true;
         } else if (strcmp(argv[i], "--close-fds") == 0 && value) {
@@ -193,6 +196,9 @@ int tls_pair_run(int argc, char **argv) {
         SSL_CTX_set_tlsext_servername_callback(server_ctx, switch_context);
     }
     for (int i = 0; i < options.handshakes && status == 0; i++) {
+        if (i > 0 && options.pause_milliseconds > 0) {
+            usleep((useconds_t) options.pause_milliseconds * 1000);
+        }
         status = handshake(&options, client_ctx, server_ctx);
     }
     if (status == 0 && options.fork_after_first) {
