@@ -37,11 +37,17 @@ static int open_file(struct file_destination *self) {
     if (fd >= 0) {
         owned_fd_close(&self->file);
     }
-    /* O_NOFOLLOW: a link planted where the file should be cannot redirect secrets elsewhere. */
-    fd = open(self->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, 0600);
+    /* O_NOFOLLOW: a link planted where the file should be cannot redirect secrets elsewhere.
+     * O_NONBLOCK only while opening: a named pipe without a reader fails instead of waiting. */
+    fd = open(self->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK, 0600);
     if (fd < 0) {
         debug_say("FAILED open %s: %s", self->base.name,
                   errno == ELOOP ? "it is a symbolic link, which is not followed" : strerror(errno));
+        return -1;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        close(fd);
         return -1;
     }
     if (!owned_fd_adopt(&self->file, fd)) {

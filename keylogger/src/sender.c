@@ -120,8 +120,16 @@ static void after_fork_in_parent(void) {
 static void after_fork_in_child(void) {
     line_queue_init(&queue);
     atomic_store(&sender_started, false);
+    /* The child counts its own lines: the parent reports those it had. */
+    atomic_store(&lines_queued, 0);
+    atomic_store(&dropped_queue_full, 0);
+    atomic_store(&dropped_too_long, 0);
+    atomic_store(&not_forwarded, 0);
+    atomic_store(&thread_start_failures, 0);
     for (size_t i = 0; i < destination_count; i++) {
         destinations[i]->drop_inherited(destinations[i]);
+        atomic_store(&destinations[i]->sent, 0);
+        atomic_store(&destinations[i]->failed, 0);
     }
 }
 
@@ -140,8 +148,11 @@ bool sender_active(void) {
     return destination_count > 0;
 }
 
+/* With SSLKEYLOG_DEBUG, at exit, from a process that had secrets to send. */
 static void report(unsigned left) {
-    if (!debug_on()) {
+    unsigned long seen = atomic_load(&lines_queued) + atomic_load(&dropped_queue_full)
+                         + atomic_load(&dropped_too_long) + atomic_load(&not_forwarded);
+    if (!debug_on() || seen == 0) {
         return;
     }
     debug_say("pid %ld: %lu lines queued, %lu dropped (queue full), %lu dropped (too long), %lu not forwarded (label)%s",

@@ -353,6 +353,31 @@ class Suite:
         check(not first & second, "the same handshake in both files")
         check(stat.S_IMODE(os.stat(ours).st_mode) == 0o600, "the new file is not mode 600")
 
+    def test_destination_that_blocks(self):
+        """A destination that stops taking lines (a pipe nobody reads): the queue fills, further lines
+        are dropped and counted, the handshakes go on, and the exit waits about a second, no more."""
+        pipe = self.path("stuck.pipe")
+        os.mkfifo(pipe, 0o600)
+        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # there, but never reads
+        try:
+            started = time.monotonic()
+            _, err = self.pair_ok("--handshakes", "150", env=self.env(file=pipe, debug="1"))
+            took = time.monotonic() - started
+        finally:
+            os.close(reader)
+        summary = re.search(r"([0-9]+) lines queued, ([0-9]+) dropped \(queue full\)", err)
+        check(summary is not None, f"no summary in the debug output: {err[-500:]!r}")
+        queued, dropped = int(summary.group(1)), int(summary.group(2))
+        check(queued + dropped == 1500 and dropped > 0, f"{queued} queued and {dropped} dropped of 1500 lines")
+        check(re.search(r"exit: [0-9]+ lines not sent within 1000 ms", err), "the exit does not say lines were left")
+        check(took < 8, f"the program took {took:.1f} s")
+        lonely = self.path("no-reader.pipe")
+        os.mkfifo(lonely, 0o600)
+        started = time.monotonic()
+        _, err = self.pair_ok(env=self.env(file=lonely, debug="1"))
+        check(time.monotonic() - started < 5, "a pipe without reader held the program up")
+        check(f"file {lonely}: 0 sent, 10 failed" in err, f"no failures counted for a pipe without reader: {err[-400:]!r}")
+
     def test_debug_output(self):
         """SSLKEYLOG_DEBUG=1: the start-up line names the functions found; no secret is ever printed."""
         udp = UdpListener()
