@@ -138,11 +138,55 @@ static void queue_wait_idle_gives_up_at_the_deadline(void) {
     printf("ok - %s\n", test_name);
 }
 
+/* Random and mutated inputs: every one is either accepted with a usable address or refused with a
+ * reason; nothing crashes (run under -fsanitize=address,undefined to see more). */
+static void hostport_and_labels_survive_random_input(void) {
+    const char *test_name = "hostport and labels: random and mutated input";
+    static const char *const seeds[] = {"127.0.0.1:1234", "[::1]:5000", "[fe80::1%eth0]:1", "10.0.0.1:65535",
+                                        "CLIENT_RANDOM 00 11", "EXPORTER_SECRET a b"};
+    static const char alphabet[] = "0123456789abcdef.:[]% -_ACEIKLMNRST\t\n\xff";
+    unsigned state = 20240601u;
+    char text[64];
+    for (int round = 0; round < 200000; round++) {
+        state = state * 1103515245u + 12345u;
+        size_t length;
+        if (round % 2 == 0) { /* mutate a seed */
+            const char *seed = seeds[(state >> 8) % (sizeof seeds / sizeof seeds[0])];
+            length = strlen(seed);
+            memcpy(text, seed, length);
+            for (int flips = 1 + (int) ((state >> 4) % 3); flips > 0; flips--) {
+                state = state * 1103515245u + 12345u;
+                text[(state >> 8) % length] = alphabet[(state >> 16) % (sizeof alphabet - 1)];
+            }
+        } else { /* random text */
+            length = (state >> 8) % (sizeof text - 1);
+            for (size_t i = 0; i < length; i++) {
+                state = state * 1103515245u + 12345u;
+                text[i] = alphabet[(state >> 16) % (sizeof alphabet - 1)];
+            }
+        }
+        text[length] = '\0';
+        struct sockaddr_storage address;
+        socklen_t address_length = 0;
+        char error[128] = "";
+        if (hostport_parse(text, &address, &address_length, error, sizeof error)) {
+            CHECK((address.ss_family == AF_INET && address_length == sizeof(struct sockaddr_in))
+                      || (address.ss_family == AF_INET6 && address_length == sizeof(struct sockaddr_in6)),
+                  "accepted \"%s\" without a usable address", text);
+        } else {
+            CHECK(error[0] != '\0', "refused \"%s\" without a reason", text);
+        }
+        (void) label_is_forwarded(text);
+    }
+    printf("ok - %s\n", test_name);
+}
+
 int main(void) {
     hostport_accepts_ipv4_and_bracketed_ipv6();
     hostport_refuses_what_it_cannot_use();
     labels_forward_the_nss_labels_only();
     queue_is_fifo_bounded_and_refuses_long_lines();
     queue_wait_idle_gives_up_at_the_deadline();
+    hostport_and_labels_survive_random_input();
     return failures == 0 ? 0 : 1;
 }
