@@ -31,7 +31,7 @@ class DtlsSrtpFixtureTest {
     @BeforeAll
     static void read() throws Exception {
         expected = new ObjectMapper().readTree(Fixtures.expected("dtls/dtls-srtp.json").toFile());
-        datagrams = UdpCapture.read(Fixtures.capture("dtls/dtls-srtp.pcap"));
+        datagrams = datagrams();
     }
 
     static SessionKeys keyLog() throws Exception {
@@ -42,7 +42,11 @@ class DtlsSrtpFixtureTest {
         return keys;
     }
 
-    static List<UdpCapture.Datagram> datagrams() {
+    /** The capture's UDP datagrams, read once. */
+    static synchronized List<UdpCapture.Datagram> datagrams() throws java.io.IOException {
+        if (datagrams == null) {
+            datagrams = UdpCapture.read(Fixtures.capture("dtls/dtls-srtp.pcap"));
+        }
         return datagrams;
     }
 
