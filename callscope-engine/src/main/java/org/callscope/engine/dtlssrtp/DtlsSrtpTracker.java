@@ -117,7 +117,11 @@ public final class DtlsSrtpTracker {
         return true;
     }
 
-    /** A key arrived (key log file, UDP receiver, key datagram in the capture): queued handshakes waiting for it complete now. */
+    /**
+     * A key arrived (key log file, UDP receiver, key datagram in the capture): queued handshakes
+     * waiting for it complete now. Expires first what is due at {@code nowNanos}, so a key that comes
+     * after its handshake expired changes nothing. Cheap when the store has not changed.
+     */
     public void keysMayHaveArrived(long nowNanos) {
         expire(nowNanos);
         long version = keys.version();
