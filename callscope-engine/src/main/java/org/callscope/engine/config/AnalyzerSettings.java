@@ -3,6 +3,7 @@ package org.callscope.engine.config;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.function.Consumer;
+import org.callscope.engine.dtlssrtp.DtlsSrtpSettings;
 import org.callscope.engine.tls.session.TlsSettings;
 
 /**
@@ -30,6 +31,7 @@ public final class AnalyzerSettings {
     private boolean saveSip = true;
     private boolean saveRtp = true;
     private final TlsConfig tls = new TlsConfig();
+    private final DtlsConfig dtls = new DtlsConfig();
 
     public AnalyzerSettings() {
         sipPorts.set(DEFAULT_SIP_PORT);
@@ -64,7 +66,7 @@ public final class AnalyzerSettings {
             case "savertp" -> saveRtp = yesNo(e);
             case "sip_heuristic" -> sipHeuristic = yesNo(e);
             default -> {
-                if (tls.apply(e)) {
+                if (tls.apply(e) || dtls.apply(e)) {
                     return;
                 }
                 if (VoipmonitorKeys.isKnown(e.key())) {
@@ -103,6 +105,11 @@ public final class AnalyzerSettings {
 
     public TlsSettings tlsSettings() {
         return tls.sessionSettings();
+    }
+
+    /** DTLS-SRTP key tracking: {@code ssl_dtls_*}, {@code srtp_rtp_local_instances} and {@code ssl_sessionkey_keep}. */
+    public DtlsSrtpSettings dtlsSrtpSettings() {
+        return dtls.settings(tls.sessionSettings().keepKeys());
     }
 
     public boolean isSipPort(int port) {
