@@ -58,8 +58,8 @@ final class PublishedVectors {
     }
 
     /**
-     * The hex after the first {@code label} at or after {@code from}: the rest of the label's line
-     * and the following lines made only of hex groups.
+     * The hex after the first {@code label} at or after {@code from}: the hex groups that follow it on
+     * its line (up to a comment such as "(AES-CM output)") and the following lines made only of hex groups.
      */
     static byte[] hexAfter(String text, int from, String label) {
         int at = text.indexOf(label, from);
@@ -68,9 +68,11 @@ final class PublishedVectors {
         }
         String[] lines = text.substring(at + label.length()).split("\n", -1);
         StringBuilder hex = new StringBuilder();
-        String first = lines[0].trim();
-        if (!first.isEmpty() && HEX_LINE.matcher(first).matches()) {
-            hex.append(first);
+        for (String token : lines[0].trim().split("\\s+")) {
+            if (token.isEmpty() || !HEX_LINE.matcher(token).matches()) {
+                break;
+            }
+            hex.append(token);
         }
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].trim();
