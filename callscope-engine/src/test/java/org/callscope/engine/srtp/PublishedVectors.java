@@ -59,7 +59,8 @@ final class PublishedVectors {
 
     /**
      * The hex after the first {@code label} at or after {@code from}: the hex groups that follow it on
-     * its line (up to a comment such as "(AES-CM output)") and the following lines made only of hex groups.
+     * its line (up to a comment such as "(AES-CM output)") and the following lines made only of hex
+     * groups (blank lines before the first are skipped).
      */
     static byte[] hexAfter(String text, int from, String label) {
         int at = text.indexOf(label, from);
@@ -76,6 +77,9 @@ final class PublishedVectors {
         }
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].trim();
+            if (line.isEmpty() && hex.isEmpty()) {
+                continue;
+            }
             if (line.isEmpty() || !HEX_LINE.matcher(line).matches()) {
                 break;
             }
