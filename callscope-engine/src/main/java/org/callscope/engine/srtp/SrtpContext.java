@@ -76,6 +76,8 @@ public final class SrtpContext {
     private final byte[] rtpReceivedTag;
     private final byte[] rtcpComputedTag;
     private final byte[] rtcpReceivedTag;
+    /** Tag checks of SRTP packets so far, candidates of ROC searches included. */
+    long rtpTagChecks;
     /** The keys {@link #hash} was computed with for the packet at hand (GCM), or null. */
     private SessionKeys hashedWith;
     private int hashedGeneration;
@@ -322,6 +324,7 @@ public final class SrtpContext {
         if (roc < 0 || roc > MAX_ROC) {
             return false;
         }
+        rtpTagChecks++;
         SessionKeys keys = rtpKeys(s, key, roc << 16 | seq);
         if (!gcm) {
             keys.hmac.begin();
