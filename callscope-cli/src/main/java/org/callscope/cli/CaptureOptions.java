@@ -45,6 +45,11 @@ final class CaptureOptions {
             description = "password of encrypted --ssl-key files (first line of FILE)")
     Path sslKeyPasswordFile;
 
+    @Option(names = "--srtp-key", paramLabel = "IP:PORT=SUITE:inline:KEY",
+            description = "SRTP key of the media sent from IP:PORT, as its a=crypto line gives it "
+                    + "(e.g. 10.0.0.1:4000=AES_CM_128_HMAC_SHA1_80:inline:BASE64); repeatable")
+    List<String> srtpKeys = new ArrayList<>();
+
     @Option(names = "--key-port", paramLabel = "N",
             description = "UDP port of key datagrams (keylogger lines) inside the capture; as ssl_sessionkey_udp_port")
     Integer keyPort;
@@ -81,6 +86,10 @@ final class CaptureOptions {
             } catch (IOException e) {
                 throw new ConfigException("--ssl-key-password-file " + sslKeyPasswordFile + ": cannot read it");
             }
+        }
+        for (String spec : srtpKeys) {
+            SrtpKeyOption.Parsed k = SrtpKeyOption.parse(spec);
+            s.addSrtpKey(k.sender(), k.policy());
         }
         for (String spec : sslKeys) {
             s.tls().addServerKey(ServerKeyOption.parse(spec, password));

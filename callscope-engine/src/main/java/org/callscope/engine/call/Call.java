@@ -14,6 +14,7 @@ import org.callscope.engine.media.MediaEndpoint;
 import org.callscope.engine.media.MediaOwner;
 import org.callscope.engine.media.MediaStream;
 import org.callscope.engine.media.PayloadFormat;
+import org.callscope.engine.media.SrtpCandidate;
 import org.callscope.engine.media.TimedDigits;
 import org.callscope.engine.sip.NameAddr;
 import org.callscope.engine.sip.SipMessage;
@@ -61,6 +62,9 @@ final class Call implements MediaOwner {
     final List<MediaEndpoint> endpoints = new ArrayList<>();
     private PayloadFormat[] callerFormats;
     private PayloadFormat[] calleeFormats;
+    /** Per side (caller, callee), per m= line of its latest SDP with a=crypto lines. */
+    @SuppressWarnings("unchecked")
+    private final List<SdesOffer>[] sdes = new List[2];
     private final Set<String> seenMessages = new HashSet<>();
     /** The SIP frame last written to the recorder, so a frame shared by two messages is written once. */
     private CapturedPacket lastSipFrame;
@@ -148,6 +152,11 @@ final class Call implements MediaOwner {
     }
 
     @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
     public void onStream(MediaStream stream) {
         streams.add(stream);
     }
@@ -195,6 +204,31 @@ final class Call implements MediaOwner {
         } else {
             calleeFormats = formats;
         }
+    }
+
+    /**
+     * Records the a=crypto lines of {@code side}'s latest SDP, one entry per m= line. When they
+     * answer the other side's offer, the accepted line of that offer goes first.
+     */
+    void announcedSdes(CallSide side, List<SdesOffer> perMedia) {
+        List<SdesOffer> other = sdes[side.other().ordinal()];
+        if (other != null) {
+            List<SdesOffer> narrowed = new ArrayList<>(other.size());
+            for (int i = 0; i < other.size(); i++) {
+                narrowed.add(other.get(i).acceptedBy(i < perMedia.size() ? perMedia.get(i) : null));
+            }
+            sdes[side.other().ordinal()] = narrowed;
+        }
+        sdes[side.ordinal()] = perMedia;
+    }
+
+    @Override
+    public List<SrtpCandidate> sdesKeysSentBy(CallSide sender, int mediaIndex) {
+        List<SdesOffer> offers = sdes[sender.ordinal()];
+        if (offers == null || mediaIndex >= offers.size()) {
+            return List.of();
+        }
+        return offers.get(mediaIndex).keys();
     }
 
     @Override

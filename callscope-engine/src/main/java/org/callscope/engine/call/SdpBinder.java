@@ -8,6 +8,7 @@ import org.callscope.engine.media.MediaEndpoint;
 import org.callscope.engine.media.MediaEndpointTable;
 import org.callscope.engine.media.PayloadFormat;
 import org.callscope.engine.sdp.MediaDescription;
+import org.callscope.engine.sdp.Rtpmap;
 import org.callscope.engine.sdp.SdpParser;
 import org.callscope.engine.sdp.SessionDescription;
 import org.callscope.engine.sip.SipMessage;
@@ -40,7 +41,13 @@ final class SdpBinder {
         int end = type.startsWith("multipart/") ? endOfPart(body, off) : body.length;
         SessionDescription sdp = SdpParser.parse(body, off, end - off);
         List<PayloadFormat> announced = new ArrayList<>();
-        for (MediaDescription md : sdp.media()) {
+        List<SdesOffer> sdes = new ArrayList<>();
+        boolean anySdes = false;
+        for (int index = 0; index < sdp.media().size(); index++) {
+            MediaDescription md = sdp.media().get(index);
+            SdesOffer offer = SdesOffer.of(md);
+            sdes.add(offer);
+            anySdes |= !offer.isEmpty();
             if (md.port() <= 0) {
                 continue;
             }
@@ -52,18 +59,23 @@ final class SdpBinder {
             PayloadFormat[] pf = new PayloadFormat[formats.length];
             for (int i = 0; i < pf.length; i++) {
                 int pt = formats[i];
-                pf[i] = new PayloadFormat(pt, md.encodingName(pt), md.clockRate(pt));
+                Rtpmap map = md.rtpmap(pt);
+                pf[i] = new PayloadFormat(pt, md.encodingName(pt), md.clockRate(pt), map == null ? 0 : map.channels());
                 announced.add(pf[i]);
             }
-            boolean srtp = md.proto() != null && md.proto().toUpperCase(Locale.ROOT).contains("SAVP");
-            add(call, endpoints.announce(addr, md.port(), sender, false, pf, call, srtp));
+            // RTP/SAVP(F), or a=crypto on RTP/AVP (best-effort SRTP, RFC 4568 §3.1.2 allows it).
+            boolean srtp = md.proto() != null && md.proto().toUpperCase(Locale.ROOT).contains("SAVP") || !offer.isEmpty();
+            add(call, endpoints.announce(addr, md.port(), sender, false, pf, call, srtp, index));
             if (!md.rtcpMux()) {
                 int rtcpPort = md.rtcp() != null && md.rtcp().port() > 0 ? md.rtcp().port() : md.port() + 1;
                 byte[] rtcpAddr = rtcpAddress(md, addr);
                 if (rtcpPort <= 65_535) {
-                    add(call, endpoints.announce(rtcpAddr, rtcpPort, sender, true, pf, call, srtp));
+                    add(call, endpoints.announce(rtcpAddr, rtcpPort, sender, true, pf, call, srtp, index));
                 }
             }
+        }
+        if (anySdes) {
+            call.announcedSdes(sender, sdes);
         }
         if (!announced.isEmpty()) {
             call.announcedFormats(sender, announced.toArray(PayloadFormat[]::new));

@@ -122,6 +122,16 @@ public final class CdrJson {
                 .field("srtp", s.srtp())
                 .field("decrypted", s.decrypted())
                 .field("decrypt_error", s.decryptError());
+        SrtpSummary k = s.srtpDetail();
+        if (k != null) {
+            w.beginObject("srtp_detail")
+                    .field("suite", k.suite())
+                    .field("key_source", k.keySource())
+                    .field("decrypted_packets", k.decrypted())
+                    .field("auth_failures", k.authFailures())
+                    .field("packets_without_key", k.withoutKey())
+                    .endObject();
+        }
         RtcpSummary r = s.rtcp();
         if (r == null) {
             w.nullField("rtcp");

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param lost            RFC 3550 expected minus received (as Wireshark counts it)
  * @param delayBuckets    packets whose delay variation exceeded 50, 70, 90, 120, 150, 200, 300 ms
  * @param decryptError    why an SRTP stream was not decrypted, null when decrypted or plain
+ * @param srtpDetail      packet counts of an SRTP stream, null for plain RTP
  */
 public record RtpStreamReport(
         long ssrc,
@@ -36,6 +37,7 @@ public record RtpStreamReport(
         boolean srtp,
         boolean decrypted,
         String decryptError,
+        SrtpSummary srtpDetail,
         RtcpSummary rtcp) {
 
     /** Lower bounds of {@link #delayBuckets}, in milliseconds. */

@@ -1,9 +1,13 @@
 package org.callscope.engine.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.function.Consumer;
 import org.callscope.engine.dtlssrtp.DtlsSrtpSettings;
+import org.callscope.engine.srtp.SrtpPolicy;
+import org.callscope.engine.tls.keys.IpPort;
 import org.callscope.engine.tls.session.TlsSettings;
 
 /**
@@ -32,6 +36,7 @@ public final class AnalyzerSettings {
     private boolean saveRtp = true;
     private final TlsConfig tls = new TlsConfig();
     private final DtlsConfig dtls = new DtlsConfig();
+    private final List<SenderSrtpKey> srtpKeys = new ArrayList<>();
 
     public AnalyzerSettings() {
         sipPorts.set(DEFAULT_SIP_PORT);
@@ -90,6 +95,18 @@ public final class AnalyzerSettings {
     }
 
     /** TLS keys, ports and key sources. */
+    /** An SRTP key for what {@code sender} sends, given by the operator for captures without (readable) SDP. */
+    public record SenderSrtpKey(IpPort sender, SrtpPolicy policy) {
+    }
+
+    public void addSrtpKey(IpPort sender, SrtpPolicy policy) {
+        srtpKeys.add(new SenderSrtpKey(sender, policy));
+    }
+
+    public List<SenderSrtpKey> srtpKeys() {
+        return List.copyOf(srtpKeys);
+    }
+
     public TlsConfig tls() {
         return tls;
     }

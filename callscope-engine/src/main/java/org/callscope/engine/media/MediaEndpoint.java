@@ -17,11 +17,14 @@ public final class MediaEndpoint {
     final PayloadFormat[] formats;
     /** The SDP profile was RTP/SAVP(F): the payload is SRTP. */
     final boolean srtp;
+    /** Which m= line of its SDP announced it (0 for the first): SDES keys are per m= line. */
+    final int mediaIndex;
     volatile MediaOwner owner;
     /** A later announcement of the same address+port replaced this one in the table. */
     volatile boolean superseded;
 
-    MediaEndpoint(long key, byte[] address, int port, CallSide receiver, boolean rtcp, PayloadFormat[] formats, MediaOwner owner, boolean srtp) {
+    MediaEndpoint(long key, byte[] address, int port, CallSide receiver, boolean rtcp, PayloadFormat[] formats, MediaOwner owner, boolean srtp,
+                  int mediaIndex) {
         this.key = key;
         this.address = address;
         this.port = port;
@@ -30,6 +33,7 @@ public final class MediaEndpoint {
         this.formats = formats;
         this.owner = owner;
         this.srtp = srtp;
+        this.mediaIndex = mediaIndex;
     }
 
     public CallSide receiver() {

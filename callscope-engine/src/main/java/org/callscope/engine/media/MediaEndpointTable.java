@@ -27,12 +27,18 @@ public final class MediaEndpointTable {
     /** Announces that {@code receiver} of {@code owner} receives media at address:port. */
     public MediaEndpoint announce(byte[] address, int port, CallSide receiver, boolean rtcp,
                                   PayloadFormat[] formats, MediaOwner owner, boolean srtp) {
+        return announce(address, port, receiver, rtcp, formats, owner, srtp, 0);
+    }
+
+    /** As {@link #announce(byte[], int, CallSide, boolean, PayloadFormat[], MediaOwner, boolean)}, for the {@code mediaIndex}-th m= line. */
+    public MediaEndpoint announce(byte[] address, int port, CallSide receiver, boolean rtcp,
+                                  PayloadFormat[] formats, MediaOwner owner, boolean srtp, int mediaIndex) {
         long key = PackedEndpoint.pack(address, address.length, port);
         if (endpoints.get(key) == null && endpoints.size() >= MAX_ENDPOINTS) {
             anomalies.count(Anomaly.MEDIA_TABLE_FULL);
             return null;
         }
-        MediaEndpoint e = new MediaEndpoint(key, address.clone(), port, receiver, rtcp, formats, owner, srtp);
+        MediaEndpoint e = new MediaEndpoint(key, address.clone(), port, receiver, rtcp, formats, owner, srtp, mediaIndex);
         MediaEndpoint replaced = endpoints.put(key, e);
         if (replaced != null) {
             replaced.superseded = true;

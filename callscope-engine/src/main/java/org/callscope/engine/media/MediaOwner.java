@@ -2,6 +2,11 @@ package org.callscope.engine.media;
 
 /** Who announced a media endpoint: a call. Lets the media layer hand streams up without knowing calls. */
 public interface MediaOwner {
+    /** The Call-ID of the call, for naming what is exported from it; null when there is none. */
+    default String callId() {
+        return null;
+    }
+
     /** A new RTP stream was found on one of this owner's endpoints. */
     void onStream(MediaStream stream);
 
@@ -27,4 +32,12 @@ public interface MediaOwner {
      * RTP sent to a side uses that side's payload type numbers (RFC 3264 §5.1).
      */
     PayloadFormat[] formatsReceivedBy(CallSide side);
+
+    /**
+     * The SDES keys (a=crypto) {@code sender} announced for what it sends on its {@code
+     * mediaIndex}-th m= line, the one the answer accepted first; empty when none.
+     */
+    default java.util.List<SrtpCandidate> sdesKeysSentBy(CallSide sender, int mediaIndex) {
+        return java.util.List.of();
+    }
 }

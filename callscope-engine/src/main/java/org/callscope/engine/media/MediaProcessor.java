@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.callscope.engine.anomaly.Anomaly;
 import org.callscope.engine.anomaly.AnomalyCounters;
+import org.callscope.engine.bytes.Bytes;
 import org.callscope.engine.bytes.PackedEndpoint;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.decode.DecodedPacket;
+import org.callscope.engine.dtlssrtp.DtlsSrtpTracker;
 import org.callscope.engine.rtp.RtcpParser;
 import org.callscope.engine.rtp.RtcpReport;
 import org.callscope.engine.rtp.RtcpRoundTrip;
 import org.callscope.engine.rtp.RtpHeuristic;
 import org.callscope.engine.rtp.RtpView;
+import org.callscope.engine.srtp.SrtpContext;
 
 /**
  * Media path for UDP packets that are not signalling: finds the endpoint an SDP announced (by
@@ -41,11 +44,41 @@ public final class MediaProcessor {
     private final RtcpParser rtcpParser = new RtcpParser();
     private final RtcpReport rtcpReport = new RtcpReport();
     private final Consumer<RtpStreamReport> unassociatedSink;
+    private final SrtpKeyring keyring;
+    /** Where decrypted SRTP and SRTCP go; a UDP datagram is at most this long. */
+    private final byte[] plain = new byte[65_536];
+    private final RtpView plainRtp = new RtpView();
+    /** Held packets are decrypted here, while {@link #plain} holds the packet that brought their key. */
+    private final byte[] heldPlain = new byte[65_536];
+    private final RtpView heldRtp = new RtpView();
+    private MediaPayloadListener payloadListener;
+    private DtlsSrtpTracker dtls;
 
     public MediaProcessor(MediaEndpointTable endpoints, AnomalyCounters anomalies, Consumer<RtpStreamReport> unassociatedSink) {
+        this(endpoints, anomalies, unassociatedSink, new SrtpKeyring());
+    }
+
+    public MediaProcessor(MediaEndpointTable endpoints, AnomalyCounters anomalies, Consumer<RtpStreamReport> unassociatedSink,
+                          SrtpKeyring keyring) {
         this.endpoints = endpoints;
         this.anomalies = anomalies;
         this.unassociatedSink = unassociatedSink;
+        this.keyring = keyring;
+    }
+
+    /** SRTP keys not tied to a call's SDP. */
+    public SrtpKeyring keyring() {
+        return keyring;
+    }
+
+    /** Follows DTLS-SRTP handshakes on media addresses with {@code tracker}, which reports to {@link #keyring()}. */
+    public void setDtlsTracker(DtlsSrtpTracker tracker) {
+        this.dtls = tracker;
+    }
+
+    /** Hands every readable RTP payload to {@code listener} as well (null: to nobody). */
+    public void setPayloadListener(MediaPayloadListener listener) {
+        this.payloadListener = listener;
     }
 
     /** Handles one UDP datagram that was not SIP. {@code frame} is the frame it came in, for spooling. */
@@ -88,12 +121,15 @@ public final class MediaProcessor {
             ep = endpoints.find(p.srcAddr, addrLen, srcKey);
             sender = ep == null ? null : ep.receiver;
         }
+        if (dtls != null && onDtls(p, frame, ep, rtpOk, buf, off, len)) {
+            return;
+        }
         if (ep != null) {
             MediaOwner owner = ep.owner;
             owner.onMediaActivity(p.tsNanos);
             owner.onMediaFrame(frame);
             if (ep.rtcp || rtcpLike) {
-                onRtcp(owner, p.tsNanos, buf, off, len);
+                onRtcp(owner, p, buf, off, len, ep.srtp);
                 return;
             }
         } else if (rtcpLike) {
@@ -125,10 +161,73 @@ public final class MediaProcessor {
         onRtp(s, p, buf);
     }
 
+    /**
+     * The first packet a key decrypted brings the packets held before it: their headers were
+     * counted when they came, now their payloads are read, in order and before the new packet's.
+     */
+    private void replayHeld(MediaStream s, StreamDecryption d) {
+        StreamDecryption.Held h;
+        while ((h = d.takeHeld()) != null) {
+            int n = d.unprotectHeld(h, heldPlain);
+            RtpView r = heldRtp;
+            if (n > 0 && r.wrap(heldPlain, 0, n)) {
+                s.onLatePayload(h.tsNanos(), r.timestamp(), r.payloadType(), heldPlain, r.payloadOffset(), r.payloadLength());
+                MediaPayloadListener l = payloadListener;
+                if (l != null) {
+                    l.onPayload(s, h.tsNanos(), r.sequence(), r.timestamp(), r.payloadType(), r.marker(),
+                            heldPlain, r.payloadOffset(), r.payloadLength());
+                }
+            }
+        }
+    }
+
+    /**
+     * RFC 7983: a first byte of 20..63 is DTLS. Media of a pair shows the tracker the pair carries
+     * a call (VoIPmonitor's DTLS queue waits for that): an SDP announced it, or SRTP flows on it.
+     *
+     * @return true when the datagram was DTLS and taken
+     */
+    private boolean onDtls(DecodedPacket p, CapturedPacket frame, MediaEndpoint ep, boolean rtpOk, byte[] buf, int off, int len) {
+        boolean media = ep != null || (rtpOk && dtls.settings().queue());
+        if (!dtls.onDatagram(p.srcAddr, p.srcPort, p.dstAddr, p.dstPort, p.addrLength(), media, p.tsNanos, buf, off, len)) {
+            return false;
+        }
+        keyring.dtlsSeen(SrtpKeyring.endpoint(p.srcAddr, p.addrLength(), p.srcPort),
+                SrtpKeyring.endpoint(p.dstAddr, p.addrLength(), p.dstPort));
+        if (ep != null) {
+            ep.owner.onMediaActivity(p.tsNanos);
+            ep.owner.onMediaFrame(frame);
+        }
+        return true;
+    }
+
     private void onRtp(MediaStream s, DecodedPacket p, byte[] buf) {
         RtpView r = rtp;
+        StreamDecryption d = s.decryption;
+        if (d != null) {
+            int n = d.unprotectRtp(s, buf, p.payloadOffset, p.payloadLength, plain, endpoints.announcements());
+            if (n == StreamDecryption.NO_KEY) {
+                d.hold(p.tsNanos, buf, p.payloadOffset, p.payloadLength);
+            } else if (n > 0 && d.hasHeld()) {
+                replayHeld(s, d);
+            }
+            if (n > 0 && plainRtp.wrap(plain, 0, n)) {
+                r = plainRtp;
+                buf = plain;
+            } else {
+                // Headers are in the clear, so sequence, timing and loss still count; the payload does not.
+                s.onRtp(p.tsNanos, r.sequence(), r.timestamp(), r.payloadType(), r.marker(),
+                        buf, r.payloadOffset(), r.payloadLength(), false);
+                return;
+            }
+        }
         s.onRtp(p.tsNanos, r.sequence(), r.timestamp(), r.payloadType(), r.marker(),
-                buf, r.payloadOffset(), r.payloadLength());
+                buf, r.payloadOffset(), r.payloadLength(), true);
+        MediaPayloadListener l = payloadListener;
+        if (l != null) {
+            l.onPayload(s, p.tsNanos, r.sequence(), r.timestamp(), r.payloadType(), r.marker(),
+                    buf, r.payloadOffset(), r.payloadLength());
+        }
     }
 
     private MediaStream newStream(DecodedPacket p, long ssrc, long srcKey, long dstKey, long hash,
@@ -148,7 +247,11 @@ public final class MediaProcessor {
                 formats = ep.formats;
             }
         }
-        MediaStream s = new MediaStream(ssrc, srcKey, dstKey, p, owner, sender, ep, formats, srtp);
+        if (!srtp && keyring.version() != 0) {
+            srtp = keyring.knowsFlow(SrtpKeyring.endpoint(p.srcAddr, p.addrLength(), p.srcPort),
+                    SrtpKeyring.endpoint(p.dstAddr, p.addrLength(), p.dstPort));
+        }
+        MediaStream s = new MediaStream(ssrc, srcKey, dstKey, p, owner, sender, ep, formats, srtp, keyring);
         streams.add(hash, s);
         if (owner == null) {
             unassociated.add(s);
@@ -170,7 +273,8 @@ public final class MediaProcessor {
         }
         byte[] addr = java.util.Arrays.copyOf(p.srcAddr, p.addrLength());
         PayloadFormat[] own = owner.formatsReceivedBy(sender);
-        MediaEndpoint learned = endpoints.announce(addr, p.srcPort, sender, false, own != null ? own : ep.formats, owner, ep.srtp);
+        MediaEndpoint learned = endpoints.announce(addr, p.srcPort, sender, false, own != null ? own : ep.formats, owner, ep.srtp,
+                ep.mediaIndex);
         if (learned != null) {
             owner.onEndpointLearned(learned);
         }
@@ -186,7 +290,32 @@ public final class MediaProcessor {
      * SR/RR report blocks (§6.4.1, with the round trip from LSR and DLSR) and RFC 3611 VoIP
      * metrics. Reports about SSRCs the owner does not have are ignored.
      */
-    private void onRtcp(MediaOwner owner, long arrivalNanos, byte[] buf, int off, int len) {
+    private void onRtcp(MediaOwner owner, DecodedPacket p, byte[] buf, int off, int len, boolean srtp) {
+        long arrivalNanos = p.tsNanos;
+        byte[] srcAddr = p.srcAddr;
+        byte[] dstAddr = p.dstAddr;
+        int addrLen = p.addrLength();
+        int srcPort = p.srcPort;
+        int dstPort = p.dstPort;
+        if (srtp) {
+            // SRTCP: the sender's SSRC (RFC 3550 §6.4.1) is in the clear and names the stream
+            // whose key protects it; without that key the reports cannot be read.
+            int n = -1;
+            SrtpContext own = dtls == null ? null : keyring.dtlsRtcpContext(SrtpKeyring.endpoint(srcAddr, addrLen, srcPort),
+                    SrtpKeyring.endpoint(dstAddr, addrLen, dstPort));
+            if (own != null) {
+                n = own.unprotectRtcp(buf, off, len, plain, 0);
+            } else {
+                MediaStream sender = len >= 8 ? owner.streamBySsrc(Bytes.u32(buf, off + 4)) : null;
+                n = sender == null || sender.decryption == null ? -1 : sender.decryption.unprotectRtcp(buf, off, len, plain);
+            }
+            if (n <= 0) {
+                return;
+            }
+            buf = plain;
+            off = 0;
+            len = n;
+        }
         RtcpReport r = rtcpReport;
         if (!rtcpParser.parse(buf, off, len, r)) {
             // Counted, but the packets read before the fault (often trailing bytes after a valid

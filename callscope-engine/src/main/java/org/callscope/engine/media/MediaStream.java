@@ -7,6 +7,7 @@ import java.util.List;
 import org.callscope.engine.bytes.PackedEndpoint;
 import org.callscope.engine.cdr.RtcpSummary;
 import org.callscope.engine.cdr.RtpStreamReport;
+import org.callscope.engine.cdr.SrtpSummary;
 import org.callscope.engine.decode.DecodedPacket;
 import org.callscope.engine.rtp.DtmfEventDecoder;
 import org.callscope.engine.rtp.EModel;
@@ -35,7 +36,11 @@ public final class MediaStream {
     final RtpStreamStats stats = new RtpStreamStats();
     private final DtmfEventDecoder dtmf;
     private final List<TimedDigit> digits = new ArrayList<>();
-    private final boolean srtp;
+    /** The payload is SRTP: the SDP said so, or a key or DTLS handshake names the stream's addresses. */
+    private boolean srtp;
+    /** Decryption state of an SRTP stream; null for plain RTP. */
+    StreamDecryption decryption;
+    private final SrtpKeyring keyring;
     private int payloadType = -1;
     private String codec;
     private final int telephoneEvent;
@@ -63,7 +68,7 @@ public final class MediaStream {
     private double xrMosCq = Double.NaN;
 
     MediaStream(long ssrc, long srcKey, long dstKey, DecodedPacket p, MediaOwner owner, CallSide sender,
-                MediaEndpoint endpoint, PayloadFormat[] formats, boolean srtp) {
+                MediaEndpoint endpoint, PayloadFormat[] formats, boolean srtp, SrtpKeyring keyring) {
         this.ssrc = ssrc;
         this.srcKey = srcKey;
         this.dstKey = dstKey;
@@ -77,6 +82,10 @@ public final class MediaStream {
         this.endpoint = endpoint;
         this.formats = formats;
         this.srtp = srtp;
+        this.keyring = keyring;
+        if (srtp) {
+            decryption = new StreamDecryption(this, keyring);
+        }
         this.telephoneEvent = PayloadFormat.telephoneEventType(formats);
         this.dtmf = new DtmfEventDecoder(telephoneEvent);
         stats.setTelephoneEventPayloadType(telephoneEvent);
@@ -122,9 +131,30 @@ public final class MediaStream {
         return resolvedEndpoint;
     }
 
-    /** Accounts one RTP packet. Allocation-free except when a DTMF digit completes. */
+    /** Marks a stream first taken for plain RTP as SRTP (a key or DTLS handshake for it appeared). */
+    void becomeSrtp() {
+        if (!srtp) {
+            srtp = true;
+            decryption = new StreamDecryption(this, keyring);
+        }
+    }
+
+    boolean isSrtp() {
+        return srtp;
+    }
+
+    /** The format the receiver announced for {@code pt}, or null. */
+    public PayloadFormat format(int pt) {
+        return PayloadFormat.find(formats, pt);
+    }
+
+    /**
+     * Accounts one RTP packet. Allocation-free except when a DTMF digit completes. {@code
+     * payloadReadable} is false for SRTP that was not decrypted: its headers still count, its
+     * payload (DTMF events) is not read.
+     */
     void onRtp(long tsNanos, int seq, long rtpTimestamp, int pt, boolean marker,
-               byte[] buf, int payloadOff, int payloadLen) {
+               byte[] buf, int payloadOff, int payloadLen, boolean payloadReadable) {
         if (firstNanos == 0) {
             firstNanos = tsNanos;
         }
@@ -134,7 +164,7 @@ public final class MediaStream {
         }
         lastSeq = seq;
         if (pt == telephoneEvent) {
-            char digit = dtmf.onPayload(rtpTimestamp, buf, payloadOff, payloadLen);
+            char digit = payloadReadable ? dtmf.onPayload(rtpTimestamp, buf, payloadOff, payloadLen) : DtmfEventDecoder.NONE;
             if (digit != DtmfEventDecoder.NONE) {
                 digits.add(new TimedDigit(tsNanos, digit));
             }
@@ -148,6 +178,19 @@ public final class MediaStream {
             stats.setCodec(EModel.Codec.forPayloadType(pt));
         }
         stats.onPacket(tsNanos, seq, rtpTimestamp, pt, marker, payloadLen);
+    }
+
+    /**
+     * The payload of a packet counted earlier without it (SRTP held until its key came): only
+     * what needs the payload, DTMF events, is read now.
+     */
+    void onLatePayload(long tsNanos, long rtpTimestamp, int pt, byte[] buf, int payloadOff, int payloadLen) {
+        if (pt == telephoneEvent) {
+            char digit = dtmf.onPayload(rtpTimestamp, buf, payloadOff, payloadLen);
+            if (digit != DtmfEventDecoder.NONE) {
+                digits.add(new TimedDigit(tsNanos, digit));
+            }
+        }
     }
 
     /** Share of packets whose sequence number followed the previous one: real RTP is near 1. */
@@ -185,6 +228,21 @@ public final class MediaStream {
         return ssrc;
     }
 
+    /** The call whose endpoint the stream reached, or null for an unassociated stream. */
+    public MediaOwner owner() {
+        return owner;
+    }
+
+    /** Source address and port as text: {@code 10.0.0.1:4000}, {@code [2001:db8::1]:4000}. */
+    public String sourceText() {
+        return SrtpKeyring.endpoint(srcAddr, srcPort).toString();
+    }
+
+    /** Destination address and port as text. */
+    public String destinationText() {
+        return SrtpKeyring.endpoint(dstAddr, dstPort).toString();
+    }
+
     public CallSide sender() {
         return sender;
     }
@@ -208,6 +266,9 @@ public final class MediaStream {
 
     /** Snapshot of the statistics for a CDR. Allocates. */
     public RtpStreamReport report() {
+        if (decryption != null) {
+            decryption.dropHeld();
+        }
         RtcpSummary rtcp = rtcpReports == 0 && xrReports == 0 ? null : new RtcpSummary(rtcpReports, rtcpFractionLostMax,
                 rtcpCumulativeLost, rtcpJitterMaxMs, rttCount == 0 ? Double.NaN : rttSumMs / rttCount,
                 rttCount == 0 ? Double.NaN : rttMaxMs,
@@ -223,7 +284,11 @@ public final class MediaStream {
                 stats.mosF1(), stats.mosF2(), stats.mosAdapt(),
                 delayBuckets(),
                 instant(firstNanos), instant(lastNanos),
-                srtp, false, srtp ? "no key" : null, rtcp);
+                srtp, decryption != null && decryption.decryptedAny(),
+                decryption == null ? null : decryption.reason(this),
+                decryption == null ? null : new SrtpSummary(decryption.suite(), decryption.keySource(),
+                        decryption.decrypted, decryption.authFailures + decryption.malformed, decryption.withoutKey),
+                rtcp);
     }
 
     private long[] delayBuckets() {

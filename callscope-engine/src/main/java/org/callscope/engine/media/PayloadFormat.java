@@ -6,8 +6,13 @@ package org.callscope.engine.media;
  * @param payloadType RTP payload type number
  * @param encoding    encoding name as in rtpmap or the RFC 3551 static table ("PCMU", "telephone-event")
  * @param clockRate   RTP timestamp clock in Hz
+ * @param channels    audio channels from rtpmap, 0 when not given (one)
  */
-public record PayloadFormat(int payloadType, String encoding, int clockRate) {
+public record PayloadFormat(int payloadType, String encoding, int clockRate, int channels) {
+    public PayloadFormat(int payloadType, String encoding, int clockRate) {
+        this(payloadType, encoding, clockRate, 0);
+    }
+
     public boolean isTelephoneEvent() {
         return "telephone-event".equalsIgnoreCase(encoding);
     }

@@ -15,7 +15,11 @@ import org.callscope.engine.decode.DecodedPacket;
 import org.callscope.engine.decode.PacketDecoder;
 import org.callscope.engine.defrag.IpDefragmenter;
 import org.callscope.engine.media.MediaEndpointTable;
+import org.callscope.engine.dtlssrtp.DtlsSrtpStats;
+import org.callscope.engine.dtlssrtp.DtlsSrtpTracker;
+import org.callscope.engine.media.MediaPayloadListener;
 import org.callscope.engine.media.MediaProcessor;
+import org.callscope.engine.media.SrtpKeyring;
 import org.callscope.engine.sip.SipHeuristic;
 import org.callscope.engine.sip.SipMessage;
 import org.callscope.engine.sip.SipParser;
@@ -43,6 +47,7 @@ public final class Analyzer {
     private final DecodedPacket packet = new DecodedPacket();
     private final MediaEndpointTable endpoints;
     private final MediaProcessor media;
+    private final DtlsSrtpTracker dtls;
     private final CallTable calls;
     private final TcpReassembler tcp;
     private final List<SipEventListener> sipListeners;
@@ -85,7 +90,13 @@ public final class Analyzer {
         this.defragmenter = new IpDefragmenter(anomalies);
         this.decoder = new PacketDecoder(anomalies, defragmenter);
         this.endpoints = new MediaEndpointTable(anomalies);
-        this.media = new MediaProcessor(endpoints, anomalies, sink::onUnassociatedStream);
+        SrtpKeyring srtpKeys = new SrtpKeyring();
+        for (AnalyzerSettings.SenderSrtpKey k : settings.srtpKeys()) {
+            srtpKeys.addForSender(k.sender(), k.policy());
+        }
+        this.media = new MediaProcessor(endpoints, anomalies, sink::onUnassociatedStream, srtpKeys);
+        this.dtls = new DtlsSrtpTracker(tlsKeys.sessionKeys(), settings.dtlsSrtpSettings(), srtpKeys);
+        media.setDtlsTracker(dtls);
         this.calls = new CallTable(settings, endpoints, media, sink, anomalies, recorders);
         this.tcp = new TcpReassembler(new SipStreamHandlers(this), anomalies, TcpLimits.DEFAULTS);
         this.sipListeners = List.copyOf(sipListeners);
@@ -155,6 +166,7 @@ public final class Analyzer {
             return;
         }
         tls.keysMayHaveArrived(clockNanos);
+        dtls.keysMayHaveArrived(clockNanos);
     }
 
     /**
@@ -228,6 +240,7 @@ public final class Analyzer {
             nextTickNanos = tsNanos + TICK_NANOS;
             tcp.expire(tsNanos);
             tls.expire(tsNanos);
+            dtls.keysMayHaveArrived(tsNanos); // keys from a receiver thread, then expiry
             defragmenter.expire(tsNanos);
             calls.expire(tsNanos);
             media.expire(tsNanos);
@@ -238,8 +251,20 @@ public final class Analyzer {
     public void finish() {
         tcp.closeAll(clockNanos);
         tls.closeAll(clockNanos);
+        dtls.keysMayHaveArrived(clockNanos);
+        dtls.expire(Long.MAX_VALUE); // no key can come any more: handshakes still waiting fail now
         calls.closeAll();
         media.flush();
+    }
+
+    /** Hands every readable RTP payload (plain, or decrypted SRTP) to {@code listener}; for audio export. */
+    public void setPayloadListener(MediaPayloadListener listener) {
+        media.setPayloadListener(listener);
+    }
+
+    /** What the DTLS-SRTP tracker saw: handshakes, keys found, failures by reason. */
+    public DtlsSrtpStats dtlsStats() {
+        return dtls.stats();
     }
 
     public AnomalyCounters anomalyCounters() {

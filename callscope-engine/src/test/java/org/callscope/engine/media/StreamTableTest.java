@@ -24,7 +24,7 @@ class StreamTableTest {
     private static MediaStream stream(DecodedPacket p, long ssrc) {
         int n = p.addrLength();
         return new MediaStream(ssrc, PackedEndpoint.pack(p.srcAddr, n, p.srcPort),
-                PackedEndpoint.pack(p.dstAddr, n, p.dstPort), p, null, null, null, null, false);
+                PackedEndpoint.pack(p.dstAddr, n, p.dstPort), p, null, null, null, null, false, new SrtpKeyring());
     }
 
     private static MediaStream find(StreamTable t, long hash, MediaStream s, DecodedPacket p) {

@@ -16,6 +16,9 @@ import org.callscope.engine.cdr.CdrSink;
 import org.callscope.engine.cdr.RegistrationRecord;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.config.AnalyzerSettings;
+import org.callscope.engine.config.ConfigException;
+import org.callscope.engine.tls.session.TlsKeySources;
+import org.callscope.engine.media.MediaPayloadListener;
 
 /** Runs captures through a real {@link Analyzer} and keeps everything it reports, for assertions. */
 final class AnalyzerRun implements CdrSink {
@@ -35,8 +38,21 @@ final class AnalyzerRun implements CdrSink {
     }
 
     static AnalyzerRun of(AnalyzerSettings settings, CallRecorder.Factory recorders, Path file) throws IOException {
+        return of(settings, recorders, file, null);
+    }
+
+    /** As {@link #of(AnalyzerSettings, CallRecorder.Factory, Path)}, handing readable RTP payloads to {@code payloads}. */
+    static AnalyzerRun of(AnalyzerSettings settings, CallRecorder.Factory recorders, Path file,
+                          MediaPayloadListener payloads) throws IOException {
         AnalyzerRun run = new AnalyzerRun();
-        run.analyzer = new Analyzer(settings, run, recorders, List.of(run.sip::add));
+        TlsKeySources keys;
+        try {
+            keys = TlsKeyLoader.load(settings.tls(), w -> { });
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        run.analyzer = new Analyzer(settings, run, recorders, List.of(run.sip::add), keys, (c, r) -> { });
+        run.analyzer.setPayloadListener(payloads);
         try (PacketSource source = CaptureFiles.open(file)) {
             CapturedPacket frame = new CapturedPacket();
             while (source.next(frame)) {

@@ -9,6 +9,7 @@ public final class Sdp {
     private final int port;
     private final List<Integer> formats = new ArrayList<>();
     private final List<String> attributes = new ArrayList<>();
+    private String proto = "RTP/AVP";
 
     private Sdp(String connectionIp, int port) {
         this.connectionIp = connectionIp;
@@ -40,6 +41,12 @@ public final class Sdp {
         return this;
     }
 
+    /** The m= line's transport protocol, e.g. "RTP/SAVP" for SRTP (RFC 3711 §12). */
+    public Sdp proto(String proto) {
+        this.proto = proto;
+        return this;
+    }
+
     public Sdp attribute(String line) {
         attributes.add("a=" + line);
         return this;
@@ -60,7 +67,7 @@ public final class Sdp {
         sb.append("s=-\r\n");
         sb.append("c=IN ").append(family).append(' ').append(connectionIp).append("\r\n");
         sb.append("t=0 0\r\n");
-        sb.append("m=audio ").append(port).append(" RTP/AVP");
+        sb.append("m=audio ").append(port).append(' ').append(proto);
         formats.forEach(f -> sb.append(' ').append(f));
         sb.append("\r\n");
         attributes.forEach(a -> sb.append(a).append("\r\n"));

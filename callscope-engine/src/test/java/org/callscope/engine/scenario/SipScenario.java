@@ -471,6 +471,15 @@ public final class SipScenario {
         return this;
     }
 
+    /** RTP whose packets {@code protect} turns into what goes on the wire (SRTP), each as built. */
+    public SipScenario rtp(HostPort from, HostPort to, RtpTrain train, java.util.function.UnaryOperator<byte[]> protect) {
+        for (RtpTrain.Packet p : train.packets()) {
+            sent.add(new Sent(p.tsNanos(), link.udp(from, to, protect.apply(RtpTrain.bytes(p, train.ssrc()))), Kind.RTP,
+                    "SRTP " + p.seq()));
+        }
+        return this;
+    }
+
     public SipScenario rtcp(HostPort from, HostPort to, long atNanos, byte[] compound) {
         sent.add(new Sent(atNanos, link.udp(from, to, compound), Kind.RTCP, "RTCP"));
         return this;

@@ -15,16 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
  * a second implementation. It reproduces libsrtp's published packets ({@code SrtpDriverVectorsTest}).
  * The caller picks the ROC and SRTCP index.
  */
-final class SrtpProtector {
+public final class SrtpProtector {
     private final SrtpPolicy policy;
     private final SrtpMasterKey key;
 
-    SrtpProtector(SrtpPolicy policy, int keyIndex) {
+    public SrtpProtector(SrtpPolicy policy, int keyIndex) {
         this.policy = policy;
         this.key = policy.keys().get(keyIndex);
     }
 
-    SrtpProtector(SrtpPolicy policy) {
+    public SrtpProtector(SrtpPolicy policy) {
         this(policy, 0);
     }
 
@@ -40,7 +40,7 @@ final class SrtpProtector {
         return ctr(key.key(), iv, new byte[length]);
     }
 
-    byte[] protectRtp(byte[] rtp, long roc) {
+    public byte[] protectRtp(byte[] rtp, long roc) {
         int header = SrtpContext.rtpHeaderLength(rtp, 0, rtp.length);
         if (header < 0) {
             throw new IllegalArgumentException("not an RTP packet");
@@ -78,7 +78,7 @@ final class SrtpProtector {
         return out.toByteArray();
     }
 
-    byte[] protectRtcp(byte[] rtcp, long index) {
+    public byte[] protectRtcp(byte[] rtcp, long index) {
         return protectRtcp(rtcp, index, policy.rtcpEncrypted());
     }
 
