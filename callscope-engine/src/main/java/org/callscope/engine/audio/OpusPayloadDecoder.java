@@ -52,8 +52,9 @@ final class OpusPayloadDecoder implements PayloadDecoder {
         }
         try {
             return Math.max(-1, decoder.decode(buf, off, len, out, 0, MAX_PACKET_SAMPLES, false));
-        } catch (OpusException | RuntimeException e) {
-            // A corrupt packet can trip Concentus's internal assertions; it is one packet lost.
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // Concentus checks its invariants with AssertionErrors that it throws whether or not
+            // assertions are enabled; from a corrupt packet that is one packet lost.
             decoder.resetState();
             return -1;
         }
@@ -67,7 +68,7 @@ final class OpusPayloadDecoder implements PayloadDecoder {
         }
         try {
             return Math.max(0, decoder.decode(null, 0, 0, out, 0, todo, false));
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
             decoder.resetState();
             return 0;
         }
