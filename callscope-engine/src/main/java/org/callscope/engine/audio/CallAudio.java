@@ -1,6 +1,7 @@
 package org.callscope.engine.audio;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,17 +25,17 @@ import java.util.Objects;
  * Both channels share one time axis that starts at the call's earliest packet. Each stream
  * (side and SSRC) starts at its first packet's arrival and then follows RTP timestamps, so
  * jitter does not distort the audio; it re-anchors at the arrival time on a marker bit, a
- * timestamp jump or a drift from arrival times ({@link StreamTimeline}). Duplicates are dropped;
+ * timestamp jump or a drift from arrival times (rules in {@code StreamTimeline}). Duplicates are dropped;
  * gaps and losses are silence, except that Opus conceals up to 120 ms of loss. Streams of one side
  * that overlap are summed.
  *
  * <h2>Output</h2>
  * 16-bit PCM stereo at 8000 Hz when every decodable stream is narrowband (G.711, L16 up to
  * 8 kHz), 48000 Hz when Opus or L16 above 16 kHz is present, else 16000 Hz. Streams at a lower
- * rate are up-sampled by linear interpolation ({@link LinearResampler}). The file is written as it
+ * rate are up-sampled by linear interpolation ({@code LinearResampler}). The file is written as it
  * is rendered and its sizes filled in at the end; audio longer than a WAV file can hold (about 37
- * hours at 8000 Hz, 6 at 48000 Hz) is refused with an {@link IOException} before anything is
- * written.
+ * hours at 8000 Hz, 6 at 48000 Hz) is refused with an {@link IOException}, and a file that could
+ * not be written to the end is deleted.
  *
  * <h2>Memory</h2>
  * Payloads are kept as they arrived, compressed, plus 34 bytes of header fields per packet (no
@@ -121,8 +122,8 @@ public final class CallAudio {
         if (lastStart > WavWriter.maxFrames(2)) {
             throw WavWriter.tooLong(out, lastStart, rate, 2);
         }
-        long frames;
-        try (WavWriter wav = new WavWriter(out, rate, 2)) {
+        WavWriter wav = new WavWriter(out, rate, 2);
+        try {
             StereoMixer mixer = new StereoMixer(wav);
             List<StreamRenderer> renderers = new ArrayList<>(timelines.size());
             int s = 0;
@@ -131,12 +132,30 @@ public final class CallAudio {
             }
             render(renderers, mixer);
             mixer.flushBefore(mixer.end());
-            frames = wav.frames();
+            wav.close();
+        } catch (IOException | RuntimeException e) {
+            discard(wav, out, e);
+            throw e;
         }
+        long frames = wav.frames();
         List<String> unsupported = new ArrayList<>();
         counts.unsupported.forEach((label, packets) ->
                 unsupported.add(label + ": " + packets + (packets == 1 ? " packet" : " packets")));
         return new AudioReport(rate, frames, frames / (double) rate, unsupported, counts.decoded, counts.skipped);
+    }
+
+    /** Closes and deletes a file that could not be written to the end, keeping the first error. */
+    private static void discard(WavWriter wav, Path out, Exception cause) {
+        try {
+            wav.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            Files.deleteIfExists(out);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Steps the stream that can write earliest, flushing what no stream can write to any more. */

@@ -8,12 +8,17 @@ import java.util.List;
  * The packets of one RTP stream (one side, one SSRC) in arrival order: payload bytes back to back
  * in one growing array and the header fields in parallel primitive arrays, so a packet costs its
  * payload plus {@link #BYTES_PER_PACKET} bytes and no object. Sequence numbers and timestamps are
- * extended past their wrap here, in arrival order (RFC 3550 A.1).
+ * extended past their wrap here, in arrival order (RFC 3550 A.1). A sequence number that jumps
+ * further than RFC 3550's dropout and misorder limits starts a new run after everything seen so
+ * far (a sender that restarted its numbering), so playing order stays close to arrival order.
  */
 final class PacketLog {
     /** Header fields kept per packet: three longs, two ints, one short. */
     static final int BYTES_PER_PACKET = 3 * Long.BYTES + 2 * Integer.BYTES + Short.BYTES;
     private static final int INITIAL_PACKETS = 64;
+    /** RFC 3550 A.1 MAX_DROPOUT and MAX_MISORDER. */
+    static final int MAX_DROPOUT = 3000;
+    static final int MAX_MISORDER = 100;
 
     final boolean callerSide;
     final long ssrc;
@@ -31,6 +36,8 @@ final class PacketLog {
     private short[] flags = new short[INITIAL_PACKETS];
 
     private long highestSequence;
+    /** The 16-bit sequence number that {@code highestSequence} extends. */
+    private int highestRaw;
     private long lastTimestamp;
 
     PacketLog(boolean callerSide, long ssrc) {
@@ -54,11 +61,18 @@ final class PacketLog {
         long ts32 = rtpTimestamp & 0xFFFF_FFFFL;
         if (count == 0) {
             highestSequence = seq16;
+            highestRaw = seq16;
             lastTimestamp = ts32;
             sequences[0] = seq16;
         } else {
-            long extended = highestSequence + (short) (seq16 - (int) (highestSequence & 0xFFFF));
-            highestSequence = Math.max(highestSequence, extended);
+            int delta = (short) (seq16 - highestRaw);
+            long extended = delta > -MAX_MISORDER && delta <= MAX_DROPOUT
+                    ? highestSequence + delta
+                    : highestSequence + MAX_DROPOUT + 1;
+            if (extended > highestSequence) {
+                highestSequence = extended;
+                highestRaw = seq16;
+            }
             sequences[count] = extended;
             lastTimestamp += (int) (ts32 - (lastTimestamp & 0xFFFF_FFFFL));
         }

@@ -3,34 +3,37 @@ package org.callscope.engine.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * The two output channels (left: caller, right: callee) as a sliding window over the output:
  * streams add their samples at absolute frame positions, overlapping streams of one side are
  * summed and clipped, and frames before the point no stream can still write to are flushed to the
- * WAV file. The window holds only the frames between that point and the furthest write, so its
- * size follows packet lengths, not call length.
+ * WAV file. The window is a ring that holds only the frames between that point and the furthest
+ * write, so its size follows packet lengths, not call length.
  */
 final class StereoMixer {
     /** Frames encoded per file write. */
     private static final int FLUSH_FRAMES = 8192;
+    /**
+     * Largest window, 2^22 frames (87 s at 48 kHz, 32 MiB for both channels): a stream can only
+     * reach this far ahead of the others through pathological timing, and what lies beyond is dropped.
+     */
+    static final int MAX_WINDOW_FRAMES = 1 << 22;
 
     private final WavWriter out;
     private final ByteBuffer bytes = ByteBuffer.allocate(FLUSH_FRAMES * 4).order(ByteOrder.LITTLE_ENDIAN);
+    /** Ring buffers indexed by absolute frame modulo their (power of two) length. */
     private int[] left = new int[FLUSH_FRAMES];
     private int[] right = new int[FLUSH_FRAMES];
-    /** Absolute frame of window index 0: everything before it is in the file. */
+    /** Everything before this frame is in the file. */
     private long flushed;
-    /** One past the furthest frame written. */
+    /** One past the furthest frame added to. */
+    private long dataEnd;
+    /** One past the last frame of the output: {@code dataEnd} or further, see {@link #reach}. */
     private long end;
 
     StereoMixer(WavWriter out) {
         this.out = out;
-    }
-
-    long flushed() {
-        return flushed;
     }
 
     long end() {
@@ -40,22 +43,21 @@ final class StereoMixer {
     /** Adds {@code n} samples to one channel from frame {@code position}; frames already flushed are dropped. */
     void add(boolean leftChannel, long position, short[] samples, int n) {
         int skip = (int) Math.max(0, Math.min(n, flushed - position));
-        if (skip == n) {
+        long needed = position + n - flushed;
+        if (needed > left.length) {
+            grow(needed);
+            n -= (int) Math.max(0, needed - left.length);
+        }
+        if (n <= skip) {
             return;
         }
-        long from = position + skip;
-        long needed = from + (n - skip) - flushed;
-        if (needed > left.length) {
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * left.length));
-            left = Arrays.copyOf(left, capacity);
-            right = Arrays.copyOf(right, capacity);
-        }
         int[] target = leftChannel ? left : right;
-        int at = (int) (from - flushed);
+        int mask = target.length - 1;
         for (int i = skip; i < n; i++) {
-            target[at++] += samples[i];
+            target[(int) ((position + i) & mask)] += samples[i];
         }
-        end = Math.max(end, position + n);
+        dataEnd = Math.max(dataEnd, position + n);
+        end = Math.max(end, dataEnd);
     }
 
     /** Makes the output last at least until {@code position}, silent where nothing else is added. */
@@ -72,28 +74,41 @@ final class StereoMixer {
 
     /** Writes every frame before {@code position} (silence where nothing was added). */
     void flushBefore(long position) throws IOException {
+        int mask = left.length - 1;
         while (flushed < position) {
-            int n = (int) Math.min(Math.min(position - flushed, FLUSH_FRAMES), left.length);
+            int n = (int) Math.min(position - flushed, FLUSH_FRAMES);
             bytes.clear();
-            if (flushed >= end) {
-                // Nothing added this far: the window is all zeros, no need to slide it.
-                Arrays.fill(bytes.array(), 0, n * 4, (byte) 0);
-                bytes.position(n * 4);
-                out.write(bytes.flip());
-                flushed += n;
-                continue;
-            }
             for (int i = 0; i < n; i++) {
-                bytes.putShort(clip(left[i]));
-                bytes.putShort(clip(right[i]));
+                int at = (int) ((flushed + i) & mask);
+                bytes.putShort(clip(left[at]));
+                bytes.putShort(clip(right[at]));
+                left[at] = 0;
+                right[at] = 0;
             }
             out.write(bytes.flip());
-            System.arraycopy(left, n, left, 0, left.length - n);
-            System.arraycopy(right, n, right, 0, right.length - n);
-            Arrays.fill(left, left.length - n, left.length, 0);
-            Arrays.fill(right, right.length - n, right.length, 0);
             flushed += n;
         }
+    }
+
+    /** Doubles the ring until it holds {@code frames} from the flushed point, up to the limit. */
+    private void grow(long frames) {
+        int capacity = left.length;
+        while (capacity < frames && capacity < MAX_WINDOW_FRAMES) {
+            capacity <<= 1;
+        }
+        if (capacity == left.length) {
+            return;
+        }
+        int[] newLeft = new int[capacity];
+        int[] newRight = new int[capacity];
+        int oldMask = left.length - 1;
+        int newMask = capacity - 1;
+        for (long f = flushed; f < Math.min(dataEnd, flushed + left.length); f++) {
+            newLeft[(int) (f & newMask)] = left[(int) (f & oldMask)];
+            newRight[(int) (f & newMask)] = right[(int) (f & oldMask)];
+        }
+        left = newLeft;
+        right = newRight;
     }
 
     private static short clip(int sample) {
