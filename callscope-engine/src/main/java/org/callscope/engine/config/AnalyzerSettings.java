@@ -37,6 +37,8 @@ public final class AnalyzerSettings {
     private final TlsConfig tls = new TlsConfig();
     private final DtlsConfig dtls = new DtlsConfig();
     private final List<SenderSrtpKey> srtpKeys = new ArrayList<>();
+    private boolean srtpRtp = true;
+    private boolean srtpRtcp = true;
 
     public AnalyzerSettings() {
         sipPorts.set(DEFAULT_SIP_PORT);
@@ -70,6 +72,8 @@ public final class AnalyzerSettings {
             case "savesip" -> saveSip = yesNo(e);
             case "savertp" -> saveRtp = yesNo(e);
             case "sip_heuristic" -> sipHeuristic = yesNo(e);
+            case "srtp_rtp" -> srtpRtp = yesNo(e);
+            case "srtp_rtcp" -> srtpRtcp = yesNo(e);
             default -> {
                 if (tls.apply(e) || dtls.apply(e)) {
                     return;
@@ -105,6 +109,16 @@ public final class AnalyzerSettings {
 
     public List<SenderSrtpKey> srtpKeys() {
         return List.copyOf(srtpKeys);
+    }
+
+    /** {@code srtp_rtp}: decrypt SRTP when a key is known (default yes). */
+    public boolean decryptsSrtp() {
+        return srtpRtp;
+    }
+
+    /** {@code srtp_rtcp}: decrypt SRTCP when a key is known, to read its reports (default yes). */
+    public boolean decryptsSrtcp() {
+        return srtpRtcp;
     }
 
     public TlsConfig tls() {

@@ -298,6 +298,9 @@ public final class MediaProcessor {
         int srcPort = p.srcPort;
         int dstPort = p.dstPort;
         if (srtp) {
+            if (!keyring.decryptsRtcp()) {
+                return;
+            }
             // SRTCP: the sender's SSRC (RFC 3550 §6.4.1) is in the clear and names the stream
             // whose key protects it; without that key the reports cannot be read.
             int n = -1;

@@ -53,6 +53,8 @@ public final class SrtpKeyring implements DtlsSrtpListener {
         }
     };
     private int version;
+    private boolean decryptRtp = true;
+    private boolean decryptRtcp = true;
     /** Bytes of SRTP held for keys that may still come, over every stream. */
     private long heldBytes;
     /** Bound of {@link #heldBytes}. */
@@ -117,6 +119,20 @@ public final class SrtpKeyring implements DtlsSrtpListener {
             dtlsHandshakes.put(new Flow(b, a), Boolean.TRUE);
             version++;
         }
+    }
+
+    /** VoIPmonitor's {@code srtp_rtp} and {@code srtp_rtcp}: whether SRTP and SRTCP are decrypted at all. */
+    public void setDecryption(boolean rtp, boolean rtcp) {
+        decryptRtp = rtp;
+        decryptRtcp = rtcp;
+    }
+
+    boolean decryptsRtp() {
+        return decryptRtp;
+    }
+
+    boolean decryptsRtcp() {
+        return decryptRtcp;
     }
 
     /** Takes {@code bytes} of the budget for packets held until their key comes; false when it is spent. */

@@ -17,6 +17,8 @@ final class StreamDecryption {
     static final int GIVE_UP_AFTER = 32;
     /** {@link #unprotectRtp} result: no key is known for the stream. */
     static final int NO_KEY = -100;
+    /** {@link #unprotectRtp} result: SRTP decryption is switched off ({@code srtp_rtp = no}). */
+    static final int DISABLED = -101;
     /**
      * Packets without a key are held this long (packet time) in case the key follows: a callee
      * may send media before the answer carrying its a=crypto key is on the wire, and a keylogger's
@@ -62,6 +64,10 @@ final class StreamDecryption {
      * @return the plaintext RTP length, or a negative {@link SrtpContext} code, or {@link #NO_KEY}
      */
     int unprotectRtp(MediaStream s, byte[] in, int off, int len, byte[] out, int announcements) {
+        if (!ring.decryptsRtp()) {
+            withoutKey++;
+            return DISABLED;
+        }
         boolean keysChanged = ring.version() != lookedAtRing || announcements != lookedAtAnnouncements;
         if (context != null) {
             int n = context.unprotectRtp(in, off, len, out, 0);
@@ -206,6 +212,9 @@ final class StreamDecryption {
     String reason(MediaStream s) {
         if (decrypted > 0) {
             return null;
+        }
+        if (!ring.decryptsRtp()) {
+            return "decryption off (srtp_rtp = no)";
         }
         if (hadUsableKey) {
             return malformed > 0 && authFailures == 0 ? "malformed packets" : "authentication failed";

@@ -91,6 +91,7 @@ public final class Analyzer {
         this.decoder = new PacketDecoder(anomalies, defragmenter);
         this.endpoints = new MediaEndpointTable(anomalies);
         SrtpKeyring srtpKeys = new SrtpKeyring();
+        srtpKeys.setDecryption(settings.decryptsSrtp(), settings.decryptsSrtcp());
         for (AnalyzerSettings.SenderSrtpKey k : settings.srtpKeys()) {
             srtpKeys.addForSender(k.sender(), k.policy());
         }

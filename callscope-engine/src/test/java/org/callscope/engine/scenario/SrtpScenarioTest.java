@@ -6,8 +6,11 @@ import static org.callscope.engine.scenario.SipScenario.T0;
 
 import java.util.Base64;
 import java.util.List;
+import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.Cdr;
 import org.callscope.engine.cdr.RtpStreamReport;
+import org.callscope.engine.config.AnalyzerSettings;
+import org.callscope.engine.config.ConfigFileReader;
 import org.callscope.engine.srtp.SdesKeys;
 import org.callscope.engine.srtp.SrtpPolicy;
 import org.callscope.engine.srtp.SrtpProtector;
@@ -121,6 +124,29 @@ class SrtpScenarioTest {
         assertThat(a.packets()).isEqualTo(100);
         assertThat(a.srtpDetail().decrypted()).isEqualTo(100);
         assertThat(a.srtpDetail().authFailures()).isZero();
+    }
+
+    @Test
+    void srtpRtpNoLeavesTheStreamsEncryptedAndSaysSo() throws Exception {
+        SipScenario s = SipScenario.call("srtp-5@10.0.0.1")
+                .invite(sdp(CALLER_MEDIA, "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY_A1))
+                .respond(200, sdp(CALLEE_MEDIA, "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY_B)).ack();
+        long media = T0 + 100 * MS;
+        s.rtp(CALLER_MEDIA, CALLEE_MEDIA, RtpTrain.of(0xa5L, 0).start(media).count(50).event(20, 1, 6, 101),
+                protect("AES_CM_128_HMAC_SHA1_80", KEY_A1));
+        s.at(media + 1_100 * MS).bye(true).respond(200);
+        AnalyzerSettings settings = new AnalyzerSettings();
+        settings.apply(ConfigFileReader.parse("srtp_rtp = no\nsrtp_rtcp = no\n", "test.conf"), w -> {
+            throw new AssertionError(w);
+        });
+
+        Cdr cdr = ScenarioRun.of(settings, id -> CallRecorder.NONE, s.packets()).onlyCall();
+
+        RtpStreamReport a = ScenarioRun.stream(cdr, 0xa5L, CALLER_MEDIA);
+        assertThat(a.decrypted()).isFalse();
+        assertThat(a.decryptError()).isEqualTo("decryption off (srtp_rtp = no)");
+        assertThat(a.packets()).isEqualTo(50);
+        assertThat(cdr.dtmf()).isEmpty();
     }
 
     static Sdp sdp(HostPort media, String... cryptoLines) {

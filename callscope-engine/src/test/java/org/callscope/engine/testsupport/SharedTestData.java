@@ -28,11 +28,6 @@ public final class SharedTestData {
         return file;
     }
 
-    /** The {@code third_party} folder, or null when it is not there (for tests with other sources). */
-    public static Path locateOrNull() {
-        return locate();
-    }
-
     private static Path locate() {
         String configured = System.getProperty("callscope.shared");
         if (configured != null) {

@@ -60,6 +60,30 @@ public final class ToneAnalysis {
         return (peak + offset) * rate / size;
     }
 
+    /**
+     * Wiener entropy of {@code samples[from, from + n)} (n a power of two): the geometric over the
+     * arithmetic mean of the Hann-windowed power spectrum. White noise is near 0.56, a pure tone
+     * near 0; speech and music lie far below noise. 1 for silence.
+     */
+    public static double spectralFlatness(short[] samples, int from, int n) {
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = samples[from + i] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
+        }
+        fft(re, im);
+        double logSum = 0;
+        double sum = 0;
+        for (int k = 1; k < n / 2; k++) {
+            double p = re[k] * re[k] + im[k] * im[k] + 1e-9;
+            logSum += Math.log(p);
+            sum += p;
+        }
+        int bins = n / 2 - 1;
+        double arithmetic = sum / bins;
+        return arithmetic <= 1e-6 ? 1 : Math.exp(logSum / bins) / arithmetic;
+    }
+
     /** Root mean square of {@code samples[from, from + n)}. */
     public static double rms(short[] samples, int from, int n) {
         double sum = 0;
