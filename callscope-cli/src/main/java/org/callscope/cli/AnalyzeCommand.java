@@ -10,7 +10,6 @@ import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.CdrSink;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
-import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.pipeline.Analyzer;
 import org.callscope.engine.pipeline.AnalyzerStats;
 import org.callscope.engine.spool.CallPcapSpool;
@@ -54,12 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalyzerSettings settings;
-        try {
-            settings = capture.settings(w -> err.println("callscope: warning: " + w));
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
+        AnalyzerSettings settings = capture.settingsOrReport(err);
+        if (settings == null) {
+            return CaptureOptions.EXIT_CONFIG;
         }
         if (pcapDir != null) {
             settings.setPcapDir(pcapDir);
@@ -68,14 +64,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         CallRecorder.Factory recorders = settings.pcapDir() == null
                 ? id -> CallRecorder.NONE
                 : new CallPcapSpool(settings.pcapDir(), settings.saveSip(), settings.saveRtp(), err::println);
-        Analyzer analyzer;
-        int status;
-        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            analyzer = new Analyzer(settings, sink, recorders, List.of(), keys.sources(), (c, r) -> { });
-            status = new CaptureRun(err).run(capture.files, analyzer);
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
+        Analyzer[] made = new Analyzer[1];
+        int status = capture.run(settings, err,
+                keys -> made[0] = new Analyzer(settings, sink, recorders, List.of(), keys, (c, r) -> { }));
+        Analyzer analyzer = made[0];
+        if (analyzer == null) {
+            return status;
         }
         if (sink instanceof AutoCloseable c) {
             c.close();

@@ -12,7 +12,6 @@ import org.callscope.engine.audio.AudioExport;
 import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
-import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.media.PayloadFormat;
 import org.callscope.engine.pipeline.Analyzer;
 import picocli.CommandLine.Command;
@@ -55,12 +54,9 @@ final class AudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalyzerSettings settings;
-        try {
-            settings = capture.settings(w -> err.println("callscope: warning: " + w));
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
+        AnalyzerSettings settings = capture.settingsOrReport(err);
+        if (settings == null) {
+            return CaptureOptions.EXIT_CONFIG;
         }
         try {
             Files.createDirectories(outDir);
@@ -79,15 +75,11 @@ final class AudioCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        int status;
-        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            Analyzer analyzer = new Analyzer(settings, export, id -> CallRecorder.NONE, List.of(), keys.sources(), (c, r) -> { });
+        int status = capture.run(settings, err, keys -> {
+            Analyzer analyzer = new Analyzer(settings, export, id -> CallRecorder.NONE, List.of(), keys, (c, r) -> { });
             analyzer.setPayloadListener(export);
-            status = new CaptureRun(err).run(capture.files, analyzer);
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
-        }
+            return analyzer;
+        });
         export.finish();
         out.flush();
         return status;

@@ -9,6 +9,10 @@ import java.util.function.Consumer;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.config.ConfigFileReader;
+import java.io.PrintStream;
+import java.util.function.Function;
+import org.callscope.engine.pipeline.Analyzer;
+import org.callscope.engine.tls.session.TlsKeySources;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,6 +57,34 @@ final class CaptureOptions {
     @Option(names = "--key-port", paramLabel = "N",
             description = "UDP port of key datagrams (keylogger lines) inside the capture; as ssl_sessionkey_udp_port")
     Integer keyPort;
+
+    /** Exit status of a command whose configuration or keys are unusable. */
+    static final int EXIT_CONFIG = 1;
+
+    /** {@link #settings}, or null after telling {@code err} why the configuration is unusable. */
+    AnalyzerSettings settingsOrReport(PrintStream err) {
+        try {
+            return settings(w -> err.println("callscope: warning: " + w));
+        } catch (ConfigException e) {
+            err.println("callscope: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Loads the TLS keys {@code settings} name (and runs the key receiver it asks for), builds
+     * the analyzer with them and reads {@link #files} through it.
+     *
+     * @return the exit status: {@link #EXIT_CONFIG} when the keys cannot be loaded, else {@link CaptureRun}'s
+     */
+    int run(AnalyzerSettings settings, PrintStream err, Function<TlsKeySources, Analyzer> analyzer) throws IOException {
+        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
+            return new CaptureRun(err).run(files, analyzer.apply(keys.sources()));
+        } catch (ConfigException e) {
+            err.println("callscope: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+    }
 
     /** Settings from the configuration file, then the flags. */
     AnalyzerSettings settings(Consumer<String> warnings) throws ConfigException {

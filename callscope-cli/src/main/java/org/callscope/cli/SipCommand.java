@@ -9,7 +9,6 @@ import org.callscope.engine.call.SipEvent;
 import org.callscope.engine.cdr.CdrSink;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
-import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.pipeline.Analyzer;
 import org.callscope.engine.sip.SipMessage;
 import picocli.CommandLine.Command;
@@ -41,23 +40,13 @@ final class SipCommand implements Callable<Integer> {
             err.println("callscope: --format must be json or table, not '" + format + "'");
             return 2;
         }
-        AnalyzerSettings settings;
-        try {
-            settings = capture.settings(w -> err.println("callscope: warning: " + w));
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
+        AnalyzerSettings settings = capture.settingsOrReport(err);
+        if (settings == null) {
+            return CaptureOptions.EXIT_CONFIG;
         }
         boolean json = format.equals("json");
-        int status;
-        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            Analyzer analyzer = new Analyzer(settings, CdrSink.NONE, id -> CallRecorder.NONE,
-                    List.of(e -> print(e, json)), keys.sources(), (c, r) -> { });
-            status = new CaptureRun(err).run(capture.files, analyzer);
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
-        }
+        int status = capture.run(settings, err, keys -> new Analyzer(settings, CdrSink.NONE, id -> CallRecorder.NONE,
+                List.of(e -> print(e, json)), keys, (c, r) -> { }));
         out.flush();
         return status;
     }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
-import org.callscope.engine.config.ConfigException;
 import org.callscope.engine.pipeline.Analyzer;
 import org.callscope.engine.tls.session.TlsConnection;
 import org.callscope.engine.tls.session.TlsConnectionListener;
@@ -37,21 +36,11 @@ final class TlsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalyzerSettings settings;
-        try {
-            settings = capture.settings(w -> err.println("callscope: warning: " + w));
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
+        AnalyzerSettings settings = capture.settingsOrReport(err);
+        if (settings == null) {
+            return CaptureOptions.EXIT_CONFIG;
         }
-        int status;
-        try (TlsKeySetup keys = TlsKeySetup.open(settings, err)) {
-            Analyzer analyzer = Analyzer.tlsOnly(settings, keys.sources(), new Printer());
-            status = new CaptureRun(err).run(capture.files, analyzer);
-        } catch (ConfigException e) {
-            err.println("callscope: " + e.getMessage());
-            return 1;
-        }
+        int status = capture.run(settings, err, keys -> Analyzer.tlsOnly(settings, keys, new Printer()));
         out.flush();
         return status;
     }
