@@ -10,6 +10,7 @@ import org.callscope.engine.call.CallRecorder;
 import org.callscope.engine.cdr.CdrSink;
 import org.callscope.engine.cdr.JsonWriter;
 import org.callscope.engine.config.AnalyzerSettings;
+import org.callscope.engine.dtlssrtp.DtlsSrtpStats;
 import org.callscope.engine.pipeline.Analyzer;
 import org.callscope.engine.pipeline.AnalyzerStats;
 import org.callscope.engine.spool.CallPcapSpool;
@@ -94,6 +95,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.printf("tls connections %d, decrypted %d, keys from the capture %d%n",
                     s.tlsConnections, s.tlsDecryptedConnections, s.keysFromCapture);
         }
+        DtlsSrtpStats d = analyzer.dtlsStats();
+        if (d.handshakesSeen() > 0) {
+            err.printf("dtls-srtp handshakes %d, keys %d, expired %d, dropped %d, failures %s%n",
+                    d.handshakesSeen(), d.completed(), d.expired(), d.dropped(), d.failures());
+        }
         if (sink instanceof OtherMethodsAware m && !m.otherMethods().isEmpty()) {
             err.println("other SIP requests " + m.otherMethods());
         }
@@ -116,6 +122,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .field("tls_connections", s.tlsConnections)
                 .field("tls_decrypted", s.tlsDecryptedConnections)
                 .field("keys_from_capture", s.keysFromCapture);
+        DtlsSrtpStats d = analyzer.dtlsStats();
+        w.beginObject("dtls_srtp")
+                .field("handshakes", d.handshakesSeen())
+                .field("keys", d.completed())
+                .field("expired", d.expired())
+                .field("dropped", d.dropped())
+                .field("not_followed", d.notFollowed());
+        w.beginObject("failures");
+        d.failures().forEach(w::field);
+        w.endObject().endObject();
         w.beginObject("other_methods");
         if (sink instanceof OtherMethodsAware m) {
             m.otherMethods().forEach(w::field);

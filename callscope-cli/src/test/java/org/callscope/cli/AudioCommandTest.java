@@ -72,6 +72,29 @@ class AudioCommandTest {
     }
 
     @Test
+    void theSummaryCountsDtlsSrtpHandshakes() throws Exception {
+        Path pcap = CliRun.fixture("srtp/dtls-srtp-opus.pcap");
+        CliRun r = CliRun.of("analyze", "--format", "json", "--summary", "--sip-port", "5076", "--sip-port", "5086",
+                pcap.toString());
+        String[] lines = r.out().strip().split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]);
+        // RTP and RTCP each have their handshake; without the key log neither yields keys.
+        assertThat(summary.get("dtls_srtp").get("handshakes").asLong()).isEqualTo(2);
+        assertThat(summary.get("dtls_srtp").get("keys").asLong()).isZero();
+        assertThat(summary.get("dtls_srtp").get("failures").get("no key").asLong()).isEqualTo(2);
+
+        CliRun keyed = CliRun.of("analyze", "--format", "json", "--summary", "--sip-port", "5076", "--sip-port", "5086",
+                "--keylog", pcap.resolveSibling("dtls-srtp-opus.keylog").toString(), pcap.toString());
+        String[] keyedLines = keyed.out().strip().split("\n");
+        assertThat(JSON.readTree(keyedLines[keyedLines.length - 1]).get("dtls_srtp").get("keys").asLong()).isEqualTo(2);
+        JsonNode call = JSON.readTree(keyedLines[0]);
+        for (JsonNode stream : call.get("rtp")) {
+            assertThat(stream.get("decrypted").asBoolean()).isTrue();
+            assertThat(stream.get("srtp_detail").get("key_source").asText()).isEqualTo("dtls");
+        }
+    }
+
+    @Test
     void aBadSrtpKeyIsRefusedWithoutRepeatingIt() {
         String key = "aSBrbm93IGFsbCB5b3VyIGxpdHRsZQ==";
         CliRun r = CliRun.of("audio", "-o", tmp.toString(), "--srtp-key",
