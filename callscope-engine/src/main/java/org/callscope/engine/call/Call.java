@@ -197,6 +197,11 @@ final class Call implements MediaOwner {
         return side == CallSide.CALLER ? callerFormats : calleeFormats;
     }
 
+    @Override
+    public boolean hasAnnounced(CallSide side) {
+        return formatsReceivedBy(side) != null;
+    }
+
     /** Records the formats {@code side} announced in its latest SDP. */
     void announcedFormats(CallSide side, PayloadFormat[] formats) {
         if (side == CallSide.CALLER) {

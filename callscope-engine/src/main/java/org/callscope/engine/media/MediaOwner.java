@@ -33,6 +33,11 @@ public interface MediaOwner {
      */
     PayloadFormat[] formatsReceivedBy(CallSide side);
 
+    /** Whether {@code side} has sent an SDP yet (its keys, if any, are then known). */
+    default boolean hasAnnounced(CallSide side) {
+        return true;
+    }
+
     /**
      * The SDES keys (a=crypto) {@code sender} announced for what it sends on its {@code
      * mediaIndex}-th m= line, the one the answer accepted first; empty when none.

@@ -163,6 +163,12 @@ public final class SrtpKeyring implements DtlsSrtpListener {
         return bySender.containsKey(src) || dtlsHandshakes.containsKey(new Flow(src, dst));
     }
 
+    /** A DTLS handshake was seen on this direction's address pair and has produced neither keys nor a failure yet. */
+    boolean dtlsPending(IpPort src, IpPort dst) {
+        Flow f = new Flow(src, dst);
+        return dtlsHandshakes.containsKey(f) && !dtls.containsKey(f) && !dtlsProblems.containsKey(f);
+    }
+
     /** The keys that may protect packets from {@code src} to {@code dst}, DTLS first. */
     void candidates(IpPort src, IpPort dst, List<SrtpCandidate> into) {
         Flow f = new Flow(src, dst);

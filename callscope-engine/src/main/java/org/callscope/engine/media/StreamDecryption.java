@@ -44,6 +44,8 @@ final class StreamDecryption {
     private int lookedAtAnnouncements = -1;
     private int failuresInARow;
     private boolean hadUsableKey;
+    /** A key may still come (the sender's SDP or the DTLS handshake's secret is not in yet): hold packets. */
+    private boolean keyExpected;
     private String problem;
     long decrypted;
     long authFailures;
@@ -118,9 +120,13 @@ final class StreamDecryption {
 
     /**
      * Keeps a packet that had no key, dropping held packets older than {@link #HOLD_NANOS} before
-     * it; nothing is kept when the stream or the keyring's budget is full.
+     * it; nothing is kept when no key is expected (the sender's SDP came without one, no DTLS
+     * handshake is waiting for its secret) or the keyring's budget is spent.
      */
     void hold(long tsNanos, byte[] in, int off, int len) {
+        if (!keyExpected) {
+            return;
+        }
         while (!held.isEmpty() && (held.size() >= MAX_HELD || tsNanos - held.peekFirst().tsNanos() > HOLD_NANOS)) {
             ring.releaseHeld(held.pollFirst().packet().length);
         }
@@ -183,6 +189,8 @@ final class StreamDecryption {
         candidates.clear();
         trial.clear();
         failuresInARow = 0;
+        keyExpected = found.isEmpty() && (ring.dtlsPending(src, dst)
+                || s.owner != null && s.sender != null && !s.owner.hasAnnounced(s.sender));
         for (SrtpCandidate c : found) {
             if (c.policy() == null) {
                 problem = c.problem();

@@ -63,6 +63,26 @@ class SrtpScenarioTest {
     }
 
     @Test
+    void mediaSentBeforeTheAnswerIsReadOnceTheAnswerBringsItsKey() throws Exception {
+        long media = T0 + 100 * MS;
+        SipScenario s = SipScenario.call("srtp-6@10.0.0.1")
+                .invite(sdp(CALLER_MEDIA, "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY_A1)).respond(100);
+        // The callee starts sending (with an event in its third packet) 300 ms before its answer.
+        s.rtp(CALLEE_MEDIA, CALLER_MEDIA, RtpTrain.of(0xb6L, 0).start(media).count(60).event(2, 7, 4, 101),
+                protect("AES_CM_128_HMAC_SHA1_80", KEY_B));
+        s.at(media + 300 * MS).respond(200, sdp(CALLEE_MEDIA, "1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY_B)).ack();
+        s.at(media + 1_300 * MS).bye(true).respond(200);
+
+        Cdr cdr = ScenarioRun.of(s.packets()).onlyCall();
+
+        RtpStreamReport b = ScenarioRun.stream(cdr, 0xb6L, CALLEE_MEDIA);
+        assertThat(b.packets()).isEqualTo(60);
+        assertThat(b.srtpDetail().decrypted()).isEqualTo(60);
+        assertThat(b.srtpDetail().withoutKey()).isZero();
+        assertThat(cdr.dtmf()).isEqualTo("7");
+    }
+
+    @Test
     void aSuiteWeDoNotSupportIsNamedAndTheHeadersStillCount() {
         SipScenario s = SipScenario.call("srtp-2@10.0.0.1")
                 .invite(sdp(CALLER_MEDIA, "1 F8_128_HMAC_SHA1_80 inline:" + KEY_A1))
