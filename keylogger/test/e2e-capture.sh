@@ -23,8 +23,8 @@ NAME="e2e: callscope tls decrypts a captured TLS 1.3 exchange"
 
 WORK=$(mktemp -d /tmp/callscope-keylog-e2e.XXXXXX)
 SCRIPT=e2e-capture
-# shellcheck source=../../fixtures/tls/processes.sh
-source "$ROOT/fixtures/tls/processes.sh"
+# shellcheck source=../../fixtures/lib/processes.sh
+source "$ROOT/fixtures/lib/processes.sh"
 
 skip() { echo "skip - $NAME: $*"; exit 0; }
 failed() { echo "FAIL - $NAME: $*"; exit 1; }
