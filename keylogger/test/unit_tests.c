@@ -138,6 +138,55 @@ static void queue_wait_idle_gives_up_at_the_deadline(void) {
     printf("ok - %s\n", test_name);
 }
 
+static double seconds_between(const struct timespec *start, const struct timespec *end) {
+    return (double) (end->tv_sec - start->tv_sec) + (double) (end->tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void *wake_after_a_moment(void *unused) {
+    (void) unused;
+    struct timespec pause = { .tv_sec = 0, .tv_nsec = 30 * 1000000L };
+    nanosleep(&pause, NULL);
+    line_queue_wake(&queue);
+    return NULL;
+}
+
+static void queue_pop_before_times_out_or_wakes(void) {
+    const char *test_name = "queue: a timed pop gives a line, ends at its deadline, or when woken";
+    line_queue_init(&queue);
+    char out[LINE_QUEUE_LINE_MAX];
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct timespec deadline = start;
+    deadline.tv_sec += 5;
+    line_queue_push(&queue, "CLIENT_RANDOM a b", 17);
+    CHECK(line_queue_pop_before(&queue, out, &deadline) == 17 && memcmp(out, "CLIENT_RANDOM a b", 17) == 0,
+          "a queued line did not come out");
+    deadline = start;
+    deadline.tv_nsec += 40 * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    CHECK(line_queue_pop_before(&queue, out, &deadline) == -1, "an empty queue gave a line");
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    CHECK(seconds_between(&start, &end) >= 0.035 && seconds_between(&start, &end) < 1.0,
+          "waited %.3f s for a 40 ms deadline", seconds_between(&start, &end));
+    struct timespec idle_now = end;
+    CHECK(line_queue_wait_idle(&queue, &idle_now) == 0, "the consumer counts as busy after a timeout");
+    pthread_t waker;
+    pthread_create(&waker, NULL, wake_after_a_moment, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    deadline = start;
+    deadline.tv_sec += 5;
+    long got = line_queue_pop_before(&queue, out, &deadline);
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    pthread_join(waker, NULL);
+    CHECK(got == -1 && seconds_between(&start, &end) < 2.0, "line_queue_wake did not end the wait (%.3f s)",
+          seconds_between(&start, &end));
+    printf("ok - %s\n", test_name);
+}
+
 /* Random and mutated inputs: every one is either accepted with a usable address or refused with a
  * reason; nothing crashes (run under -fsanitize=address,undefined to see more). */
 static void hostport_and_labels_survive_random_input(void) {
@@ -187,6 +236,7 @@ int main(void) {
     labels_forward_the_nss_labels_only();
     queue_is_fifo_bounded_and_refuses_long_lines();
     queue_wait_idle_gives_up_at_the_deadline();
+    queue_pop_before_times_out_or_wakes();
     hostport_and_labels_survive_random_input();
     return failures == 0 ? 0 : 1;
 }
