@@ -12,8 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The sender needs little: a line buffer and the destinations' own small frames. */
-#define SENDER_STACK_BYTES (128 * 1024)
+/* The sender needs little: a line buffer, the destinations' own frames and, for the secure TCP
+ * destination, OpenSSL's handshake (a few tens of KiB). */
+#define SENDER_STACK_BYTES (256 * 1024)
 #define LABEL_MAX 40
 /* While the process exits, destinations with lines on their way are served this often. */
 #define EXIT_SERVICE_MS 5
