@@ -184,14 +184,20 @@ static bool read_acknowledgements(struct tcp_destination *self, uint64_t now) {
             switch (ack_reader_push(&self->acks, buffer[i], &count)) {
             case ACK_NONE:
                 break;
-            case ACK_RECEIVED:
+            case ACK_RECEIVED: {
                 if (count > self->numbered) {
                     connection_lost(self, now, "the receiver acknowledged lines it was never sent");
                     return false;
                 }
-                atomic_fetch_add(&self->acknowledged, held_lines_acknowledge(&self->held, count));
-                self->last_progress_ms = now;
+                size_t forgotten = held_lines_acknowledge(&self->held, count);
+                if (forgotten > 0) {
+                    atomic_fetch_add(&self->acknowledged, forgotten);
+                    self->last_progress_ms = now;
+                    debug_say("%s: ACK %llu, %zu lines held", self->base.name, (unsigned long long) count,
+                              held_lines_count(&self->held));
+                }
                 break;
+            }
             case ACK_MALFORMED:
                 connection_lost(self, now, "the receiver sent something other than ACK <n>");
                 return false;
