@@ -26,7 +26,8 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from keylog_tests import LINE, TLS13_LABELS, Skip, TestFailure, check, free_tcp_port, make_certificate, read_text  # noqa: E402
+from keylog_tests import (KAMAILIO_CFG, KAMAILIO_TLS_MODULE, LINE, TLS13_LABELS, Skip, TestFailure, ask,  # noqa: E402
+                          check, free_tcp_port, make_certificate, read_text, tcp_port_listening)
 
 IDENTITY = "callscope-keylog-v1"
 PROGRAM_TIMEOUT = 60.0
@@ -460,6 +461,55 @@ class Suite:
             receiver.wait_for(r"^ACK 1 10$")
         finally:
             receiver.kill()
+
+    def test_tcp_from_kamailio(self):
+        """Kamailio (its TLS worker processes load libssl through tls.so) answers over TLS 1.3 and 1.2 with
+        the library sending over TCP; the receiver gets the client's secrets; Kamailio logs no error."""
+        if shutil.which("kamailio") is None or not os.path.exists(KAMAILIO_TLS_MODULE):
+            raise Skip(f"no kamailio with {KAMAILIO_TLS_MODULE} (packages kamailio, kamailio-tls-modules)")
+        secret = "kamailio sends its keys over TLS"
+        receiver = Receiver(self.build, self.work, psk_hex(secret), "--ack")
+        work = self.path("kamailio")
+        os.mkdir(work)
+        port = free_tcp_port()
+        with open(os.path.join(work, "tls.cfg"), "w") as f:
+            f.write(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
+                    f"private_key = {self.key}\ncertificate = {self.cert}\n")
+        with open(os.path.join(work, "kamailio.cfg"), "w") as f:
+            f.write(KAMAILIO_CFG.replace("@PORT@", str(port)).replace("@WORK@", work))
+        log_path = os.path.join(work, "kamailio.log")
+        with open(log_path, "wb") as log:
+            kamailio = subprocess.Popen(["kamailio", "-f", os.path.join(work, "kamailio.cfg"), "-DD", "-E", "-Y", work,
+                                         "-P", os.path.join(work, "kamailio.pid")], stdin=subprocess.DEVNULL,
+                                        stdout=log, stderr=log,
+                                        env=self.env(tcp=f"127.0.0.1:{receiver.port}", secret=secret))
+        truth = os.path.join(work, "client.keylog")
+        try:
+            wait_until(lambda: tcp_port_listening(port) or kamailio.poll() is not None, PROGRAM_TIMEOUT,
+                       "kamailio to listen")
+            check(kamailio.poll() is None, f"kamailio did not start: {read_text(log_path)[-1500:]}")
+            for version in ("-tls1_3", "-tls1_2"):
+                options = (f"OPTIONS sip:keylogger@127.0.0.1:{port} SIP/2.0\r\n"
+                           f"Via: SIP/2.0/TLS 127.0.0.1:5999;branch=z9hG4bK-tcp{version}\r\n"
+                           "From: <sip:test@callscope.test>;tag=1\r\nTo: <sip:keylogger@callscope.test>\r\n"
+                           f"Call-ID: tcp{version}@callscope.test\r\nCSeq: 1 OPTIONS\r\n"
+                           "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                reply = ask(["openssl", "s_client", "-connect", f"127.0.0.1:{port}", version, "-keylogfile", truth],
+                            options.encode(), b"SIP/2.0 200 OK")
+                check(b"SIP/2.0 200 OK" in reply, f"{version}: no 200 OK from kamailio: {reply[-800:]!r}")
+            expected = {line for line in read_text(truth).splitlines() if LINE.match(line)}
+            wait_until(lambda: expected <= set(receiver.lines()), ARRIVAL_TIMEOUT, "kamailio's secrets at the receiver")
+        finally:
+            kamailio.terminate()
+            try:
+                kamailio.wait(timeout=PROGRAM_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                stop(kamailio)
+            receiver.kill()
+        check(len(expected) == 6, f"the client logged {len(expected)} secrets, want 5 (TLS 1.3) + 1 (TLS 1.2)")
+        serving = read_text(log_path).split("sig_usr(): signal 15 received")[0]
+        errors = [line for line in serving.splitlines() if re.search(r" (ERROR|CRITICAL|ALERT|BUG):", line)]
+        check(not errors, f"kamailio logged errors: {errors[:3]}")
 
 
 def main():
