@@ -34,6 +34,8 @@
 #define POLL_HANDSHAKE_MS 10u
 #define POLL_UNACKNOWLEDGED_MS 50u
 #define POLL_IDLE_MS 1000u
+/* At exit, a connection attempt due within this long is waited for (the exit waits a second at most). */
+#define EXIT_RETRY_WINDOW_MS 1000u
 /* Lines go out in writes of up to this much (one TLS record). */
 #define BATCH_MAX 16384
 #define READ_CHUNK 256
@@ -97,10 +99,17 @@ static void disconnect(struct tcp_destination *self) {
     self->batch_length = 0;
 }
 
-static void connection_lost(struct tcp_destination *self, uint64_t now, const char *why) {
+/* status: what the failed call returned. A socket the program closed says nothing about the
+ * receiver: the next attempt is made at once. */
+static void connection_lost(struct tcp_destination *self, uint64_t now, enum tls_status status, const char *why) {
     debug_say("FAILED %s: connection lost: %s", self->base.name, why);
     disconnect(self);
-    schedule_next_attempt(self, now);
+    if (status == TLS_SOCKET_TAKEN) {
+        self->state = LINK_DOWN;
+        self->next_attempt_ms = now;
+    } else {
+        schedule_next_attempt(self, now);
+    }
 }
 
 /* The TLS client, made on the first attempt: OpenSSL is called only once the program used it. */
@@ -154,6 +163,10 @@ static void continue_handshake(struct tcp_destination *self, uint64_t now) {
                   held_lines_count(&self->held));
         return;
     }
+    if (status == TLS_SOCKET_TAKEN) {
+        connection_lost(self, now, status, self->connection.failure);
+        return;
+    }
     if (status == TLS_AUTH_FAILED) {
         atomic_fetch_add(&self->authentication_failures, 1);
         debug_say("TCP %s authentication failed (wrong secret?)", self->spec);
@@ -176,7 +189,7 @@ static bool read_acknowledgements(struct tcp_destination *self, uint64_t now) {
             return true;
         }
         if (status != TLS_DONE) {
-            connection_lost(self, now, self->connection.failure);
+            connection_lost(self, now, status, self->connection.failure);
             return false;
         }
         for (size_t i = 0; i < got; i++) {
@@ -186,7 +199,7 @@ static bool read_acknowledgements(struct tcp_destination *self, uint64_t now) {
                 break;
             case ACK_RECEIVED: {
                 if (count > self->numbered) {
-                    connection_lost(self, now, "the receiver acknowledged lines it was never sent");
+                    connection_lost(self, now, TLS_FAILED, "the receiver acknowledged lines it was never sent");
                     return false;
                 }
                 size_t forgotten = held_lines_acknowledge(&self->held, count);
@@ -199,7 +212,7 @@ static bool read_acknowledgements(struct tcp_destination *self, uint64_t now) {
                 break;
             }
             case ACK_MALFORMED:
-                connection_lost(self, now, "the receiver sent something other than ACK <n>");
+                connection_lost(self, now, TLS_FAILED, "the receiver sent something other than ACK <n>");
                 return false;
             }
         }
@@ -241,7 +254,7 @@ static bool write_lines(struct tcp_destination *self, uint64_t now) {
             return true;
         }
         if (status != TLS_DONE) {
-            connection_lost(self, now, self->connection.failure);
+            connection_lost(self, now, status, self->connection.failure);
             return false;
         }
         explicit_bzero(self->batch, self->batch_length);
@@ -326,7 +339,9 @@ static uint64_t tcp_service(struct destination *base) {
 static bool tcp_busy(struct destination *base) {
     struct tcp_destination *self = (struct tcp_destination *) base;
     pthread_mutex_lock(&self->lock);
-    bool busy = self->state == LINK_HANDSHAKING || (self->state == LINK_UP && held_lines_count(&self->held) > 0);
+    bool held = held_lines_count(&self->held) > 0;
+    bool attempt_soon = self->state == LINK_DOWN && self->next_attempt_ms < monotonic_ms() + EXIT_RETRY_WINDOW_MS;
+    bool busy = self->state == LINK_HANDSHAKING || (held && (self->state == LINK_UP || attempt_soon));
     pthread_mutex_unlock(&self->lock);
     return busy;
 }

@@ -221,7 +221,7 @@ static enum tls_status status_of(struct tls_connection *connection, int result, 
 enum tls_status tls_connection_handshake(struct tls_connection *connection) {
     int fd = our_socket(connection);
     if (fd < 0) {
-        return TLS_FAILED;
+        return TLS_SOCKET_TAKEN;
     }
     if (connection->ssl == NULL) {
         switch (tcp_socket_connect_state(fd, connection->failure, sizeof connection->failure)) {
@@ -259,7 +259,7 @@ enum tls_status tls_connection_handshake(struct tls_connection *connection) {
 
 enum tls_status tls_connection_write(struct tls_connection *connection, const char *data, size_t length) {
     if (our_socket(connection) < 0) {
-        return TLS_FAILED;
+        return TLS_SOCKET_TAKEN;
     }
     const struct tls_functions *f = &connection->client->functions;
     active = connection;
@@ -273,7 +273,7 @@ enum tls_status tls_connection_write(struct tls_connection *connection, const ch
 enum tls_status tls_connection_read(struct tls_connection *connection, char *buffer, size_t size, size_t *got) {
     *got = 0;
     if (our_socket(connection) < 0) {
-        return TLS_FAILED;
+        return TLS_SOCKET_TAKEN;
     }
     const struct tls_functions *f = &connection->client->functions;
     active = connection;

@@ -20,6 +20,8 @@ enum tls_status {
     TLS_CLOSED,      /* the receiver ended the connection */
     TLS_FAILED,      /* the connection failed: failure says why */
     TLS_AUTH_FAILED, /* the handshake failed on the shared secret (the PSK did not match) */
+    TLS_SOCKET_TAKEN, /* the program closed the socket (as daemons close every descriptor): not the
+                       * receiver's doing */
 };
 
 /* What every connection shares: the functions, the context and the PSK. */

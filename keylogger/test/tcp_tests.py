@@ -176,7 +176,8 @@ class Suite:
         check(all(LINE.match(line) for line in lines), f"malformed lines in {file}")
         check(len(lines) == handshakes * 10 and len(set(lines)) == handshakes * 5
               and all(lines.count(line) == 2 for line in set(lines)),
-              f"{file}: {len(lines)} lines, {len(set(lines))} distinct; want {handshakes} handshakes x 5 secrets x 2 ends")
+              f"{file}: {len(lines)} lines, {len(set(lines))} distinct; "
+              f"want {handshakes} handshakes x 5 secrets x 2 ends")
         check({LINE.match(line).group(1) for line in lines} == TLS13_LABELS, "labels differ")
         return lines
 
@@ -347,12 +348,15 @@ class Suite:
         check(code == 0, f"the program exited {code}")
         announced = [(at, int(waits.match(line).group(1))) for at, line in program.lines() if waits.match(line)]
         for (_, wait), base in zip(announced, (500, 1000, 2000)):
-            check(base * 0.8 <= wait <= base * 1.2, f"waits {[w for _, w in announced]} ms, want 500, 1000, 2000 +-20 %")
+            check(base * 0.8 <= wait <= base * 1.2,
+                  f"waits {[w for _, w in announced]} ms, want 500, 1000, 2000 +-20 %")
         for (at, wait), (next_at, _) in zip(announced[:2], announced[1:3]):
-            check(next_at - at >= wait / 1000 - 0.05, f"the attempt came {next_at - at:.3f} s after a wait of {wait} ms")
+            check(next_at - at >= wait / 1000 - 0.05,
+                  f"the attempt came {next_at - at:.3f} s after a wait of {wait} ms")
         lost = [line for _, line in program.lines() if "connection lost" in line]
         check(lost, "the keylogger did not notice the receiver go")
-        check(400 <= announced[3][1] <= 600, f"after a completed handshake the wait is {announced[3][1]} ms, want 500 +-20 %")
+        check(400 <= announced[3][1] <= 600,
+              f"after a completed handshake the wait is {announced[3][1]} ms, want 500 +-20 %")
 
     def test_tcp_buffer_keeps_the_newest_10000_lines(self):
         """A receiver that takes the connection but reads nothing, while 11,000 lines come: the oldest
@@ -425,6 +429,22 @@ class Suite:
         lines = self.key_file_lines(ours, 3)
         check(sorted(receiver.lines()) == sorted(lines), "the receiver's lines differ from the key file's")
         check(len(receiver.events("CONNECTED")) == 2, f"connections: {receiver.events('CONNECTED')}")
+
+    def test_tcp_daemon_closing_descriptors(self):
+        """A program that closes every descriptor and opens its own under the same numbers: nothing of
+        the keylogger's connection is written into its files, and the keylogger connects again."""
+        secret = "descriptors are checked before use"
+        receiver = Receiver(self.build, self.work, psk_hex(secret), "--ack")
+        ours, victim = self.path("daemon.keys"), self.path("victim.txt")
+        try:
+            code, err, _ = self.run("--close-fds", victim,
+                                    env=self.env(tcp=f"127.0.0.1:{receiver.port}", secret=secret, file=ours))
+            lines = self.key_file_lines(ours, 2)
+            wait_until(lambda: set(lines) <= set(receiver.lines()), ARRIVAL_TIMEOUT, "all 20 lines at the receiver")
+        finally:
+            receiver.kill()
+        check(code == 0 and err == "", f"the program exited {code}: {err[-300:]}")
+        check(os.path.getsize(victim) == 0, f"{os.path.getsize(victim)} bytes written into the program's own file")
 
     def test_tcp_settings_that_are_refused(self):
         """A short secret, a secret file others can read, both or neither secret, a host name: no TCP

@@ -309,8 +309,8 @@ static void ack_reader_takes_ack_lines_only(void) {
         event = ack_reader_push(&reader, '7', &count);
         pushed++;
     }
-    CHECK(event == ACK_MALFORMED && pushed <= ACK_LINE_MAX + 1, "an endless line is said to be malformed after %d bytes",
-          pushed);
+    CHECK(event == ACK_MALFORMED && pushed <= ACK_LINE_MAX + 1,
+          "an endless line is said to be malformed after %d bytes", pushed);
     CHECK(push_text(&reader, "ACK 5\n", &count) == ACK_RECEIVED && count == 5, "no recovery after a malformed line");
     unsigned state = 7u;
     for (int i = 0; i < 200000; i++) { /* random bytes: events only, a count only with an ACK */
@@ -412,7 +412,8 @@ static bool write_file(const char *path, const char *content, mode_t mode) {
 }
 
 static void secret_comes_from_the_variable_or_the_first_line_of_the_file(void) {
-    const char *test_name = "secret: from the variable or the file's first line, at least 16 bytes, file not for others";
+    const char *test_name =
+        "secret: from the variable or the file's first line, at least 16 bytes, file not for others";
     char path[] = "/tmp/callscope-keylog-secret.XXXXXX";
     int fd = mkstemp(path);
     CHECK(fd >= 0, "mkstemp");
