@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,6 +465,30 @@ static void secret_comes_from_the_variable_or_the_first_line_of_the_file(void) {
           "neither set: %s", why);
     CHECK(!secret_load(NULL, "/tmp", &secret, why, sizeof why, warning, sizeof warning)
               && strstr(why, "not a regular file"), "a directory: %s", why);
+    unsigned state = 99u;
+    static char content[SECRET_MAX_BYTES + 80];
+    for (int round = 0; round < 1000; round++) { /* random files: the first line, or a reason */
+        state = state * 1103515245u + 12345u;
+        size_t length = (state >> 8) % (sizeof content - 1);
+        for (size_t i = 0; i < length; i++) {
+            state = state * 1103515245u + 12345u;
+            unsigned pick = (state >> 16) % 64;
+            content[i] = pick == 0 ? '\n' : pick == 1 ? '\r' : pick == 2 ? '\0' : (char) ('a' + pick % 26);
+        }
+        FILE *file = fopen(path, "w");
+        CHECK(file != NULL, "write %s", path);
+        fwrite(content, 1, length, file);
+        fclose(file);
+        size_t line = 0;
+        while (line < length && content[line] != '\n' && content[line] != '\r') {
+            line++;
+        }
+        bool usable = line >= SECRET_MIN_BYTES && line <= SECRET_MAX_BYTES;
+        bool loaded = secret_load(NULL, path, &secret, why, sizeof why, warning, sizeof warning);
+        CHECK(loaded == usable, "round %d: a %zu-byte first line %s", round, line, loaded ? "taken" : "refused");
+        CHECK(!loaded || (secret.length == line && memcmp(secret.bytes, content, line) == 0),
+              "round %d: the secret is not the first line", round);
+    }
     unlink(path);
     CHECK(!secret_load(NULL, path, &secret, why, sizeof why, warning, sizeof warning)
               && strstr(why, "cannot open") != NULL, "a missing file: %s", why);
