@@ -5,6 +5,7 @@ typedef struct destination *(*destination_factory)(void);
 static const destination_factory FACTORIES[] = {
     udp_destination_from_environment,
     file_destination_from_environment,
+    tcp_destination_from_environment,
 };
 
 size_t destinations_from_environment(struct destination *found[DESTINATIONS_MAX]) {

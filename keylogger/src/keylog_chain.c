@@ -48,7 +48,8 @@ static bool keep_app_callback(struct libssl *library, SSL_CTX *ctx, keylog_callb
 }
 
 void keylog_install(struct libssl *library, SSL_CTX *ctx) {
-    if (ctx == NULL || !library->can_log || !sender_active()) {
+    /* The sender thread makes only the library's own connections: those stay unlogged. */
+    if (ctx == NULL || !library->can_log || !sender_active() || sender_on_this_thread()) {
         return;
     }
     if (library->ssl_ctx_get_keylog_callback(ctx) == library->own_callback) {
@@ -63,6 +64,9 @@ void keylog_install(struct libssl *library, SSL_CTX *ctx) {
 }
 
 void keylog_line(struct libssl *library, const SSL *ssl, const char *line) {
+    if (sender_on_this_thread()) {
+        return;
+    }
     sender_submit(line);
     int index = atomic_load(&library->app_callback_index);
     if (index < 0 || ssl == NULL) {

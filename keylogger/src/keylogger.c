@@ -18,7 +18,8 @@ __attribute__((constructor)) static void keylogger_start(void) {
         debug_say("log to : %s", found[i]->name);
     }
     if (count == 0) {
-        debug_say("no destination (SSLKEYLOG_UDP=IP:PORT, SSLKEYLOG_FILE=PATH): keys are not logged");
+        debug_say("no destination (SSLKEYLOG_UDP=IP:PORT, SSLKEYLOG_FILE=PATH, SSLKEYLOG_TCP=IP:PORT): "
+                  "keys are not logged");
     }
     libssl_probe();
 }

@@ -192,6 +192,18 @@ struct libssl *libssl_for_caller(const void *return_address) {
     return library;
 }
 
+void *libssl_handle_for_own_use(void) {
+    void *handle = NULL;
+    pthread_mutex_lock(&resolve_lock);
+    for (unsigned i = 0; i < library_count && handle == NULL; i++) {
+        if (libraries[i].can_log) { /* 1.1.1 or later */
+            handle = dlopen(libraries[i].path, RTLD_LAZY | RTLD_NOLOAD);
+        }
+    }
+    pthread_mutex_unlock(&resolve_lock);
+    return handle;
+}
+
 static void before_fork(void) {
     pthread_mutex_lock(&resolve_lock);
 }

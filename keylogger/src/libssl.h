@@ -51,6 +51,10 @@ struct libssl *libssl_for_caller(const void *return_address);
 struct libssl *libssl_enter(struct libssl *library);
 void libssl_leave(struct libssl *outer);
 
+/* A handle (dlopen with RTLD_NOLOAD) on a copy of libssl the program uses, for the library's own
+ * TLS connections; NULL when there is none yet. */
+void *libssl_handle_for_own_use(void);
+
 /* At start-up: if libssl is already loaded, look it up now and, with SSLKEYLOG_DEBUG, say what was
  * found. Calls no OpenSSL function (a program may still have to configure OpenSSL first). */
 void libssl_probe(void);

@@ -14,6 +14,7 @@ void line_queue_init(struct line_queue *queue) {
     queue->head = 0;
     queue->count = 0;
     queue->consumer_busy = false;
+    queue->wake = false;
 }
 
 enum line_queue_push_result line_queue_push(struct line_queue *queue, const char *line, size_t length) {
@@ -34,13 +35,8 @@ enum line_queue_push_result line_queue_push(struct line_queue *queue, const char
     return LINE_QUEUED;
 }
 
-size_t line_queue_pop(struct line_queue *queue, char *out) {
-    pthread_mutex_lock(&queue->lock);
-    queue->consumer_busy = false;
-    while (queue->count == 0) {
-        pthread_cond_broadcast(&queue->idle);
-        pthread_cond_wait(&queue->not_empty, &queue->lock);
-    }
+/* Under the lock, with a line queued. */
+static size_t take_head(struct line_queue *queue, char *out) {
     unsigned slot = queue->head;
     size_t length = queue->lengths[slot];
     memcpy(out, queue->lines[slot], length);
@@ -48,8 +44,43 @@ size_t line_queue_pop(struct line_queue *queue, char *out) {
     queue->head = (slot + 1) % LINE_QUEUE_CAPACITY;
     queue->count--;
     queue->consumer_busy = true;
+    return length;
+}
+
+size_t line_queue_pop(struct line_queue *queue, char *out) {
+    pthread_mutex_lock(&queue->lock);
+    queue->consumer_busy = false;
+    while (queue->count == 0) {
+        pthread_cond_broadcast(&queue->idle);
+        pthread_cond_wait(&queue->not_empty, &queue->lock);
+    }
+    size_t length = take_head(queue, out);
     pthread_mutex_unlock(&queue->lock);
     return length;
+}
+
+long line_queue_pop_before(struct line_queue *queue, char *out, const struct timespec *deadline) {
+    pthread_mutex_lock(&queue->lock);
+    queue->consumer_busy = false;
+    while (queue->count == 0) {
+        pthread_cond_broadcast(&queue->idle);
+        if (queue->wake || (pthread_cond_timedwait(&queue->not_empty, &queue->lock, deadline) == ETIMEDOUT
+                            && queue->count == 0)) {
+            queue->wake = false;
+            pthread_mutex_unlock(&queue->lock);
+            return -1;
+        }
+    }
+    long length = (long) take_head(queue, out);
+    pthread_mutex_unlock(&queue->lock);
+    return length;
+}
+
+void line_queue_wake(struct line_queue *queue) {
+    pthread_mutex_lock(&queue->lock);
+    queue->wake = true;
+    pthread_cond_broadcast(&queue->not_empty);
+    pthread_mutex_unlock(&queue->lock);
 }
 
 unsigned line_queue_wait_idle(struct line_queue *queue, const struct timespec *deadline) {

@@ -25,6 +25,7 @@ struct line_queue {
     unsigned head;
     unsigned count;
     bool consumer_busy;
+    bool wake; /* line_queue_wake was called: the next line_queue_pop_before returns at once */
     unsigned short lengths[LINE_QUEUE_CAPACITY];
     char lines[LINE_QUEUE_CAPACITY][LINE_QUEUE_LINE_MAX];
 };
@@ -37,6 +38,13 @@ enum line_queue_push_result line_queue_push(struct line_queue *queue, const char
 /* Waits for a line, copies it into out (LINE_QUEUE_LINE_MAX bytes, not terminated) and returns its
  * length. The consumer counts as busy with it until its next call. */
 size_t line_queue_pop(struct line_queue *queue, char *out);
+
+/* The same, but gives up at deadline (CLOCK_MONOTONIC) or when woken: returns -1 then, and the
+ * consumer is idle. */
+long line_queue_pop_before(struct line_queue *queue, char *out, const struct timespec *deadline);
+
+/* Makes a consumer waiting in line_queue_pop_before (now or next) return without a line. */
+void line_queue_wake(struct line_queue *queue);
 
 /* Waits until the queue is empty and the consumer idle, or deadline (CLOCK_MONOTONIC) passes;
  * returns how many lines were still queued or being sent. */

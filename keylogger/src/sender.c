@@ -2,22 +2,31 @@
 #include "debug.h"
 #include "labels.h"
 #include "line_queue.h"
+#include "monotonic.h"
 
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-/* The sender needs little: a line buffer and the destinations' own small frames. */
-#define SENDER_STACK_BYTES (128 * 1024)
+/* The sender needs little: a line buffer, the destinations' own frames and, for the secure TCP
+ * destination, OpenSSL's handshake (a few tens of KiB). */
+#define SENDER_STACK_BYTES (256 * 1024)
 #define LABEL_MAX 40
+/* While the process exits, destinations with lines on their way are served this often. */
+#define EXIT_SERVICE_MS 5
 
 static struct destination *destinations[DESTINATIONS_MAX];
 static size_t destination_count;
 static struct line_queue queue;
 static atomic_bool sender_started;
+static atomic_bool exiting;
+static atomic_bool finished;
+static bool exit_handler_registered; /* a child inherits the registration */
+static __thread bool on_sender_thread;
 
 static atomic_ulong lines_queued;
 static atomic_ulong dropped_queue_full;
@@ -35,26 +44,67 @@ static void label_of(const char *line, size_t length, char label[LABEL_MAX + 1])
     label[i] = '\0';
 }
 
-static void *send_lines(void *unused) {
-    (void) unused;
-    char line[LINE_QUEUE_LINE_MAX];
-    for (;;) {
-        size_t length = line_queue_pop(&queue, line);
-        char label[LABEL_MAX + 1];
-        label_of(line, length, label);
-        for (size_t i = 0; i < destination_count; i++) {
-            struct destination *destination = destinations[i];
-            if (destination->send(destination, line, length)) {
-                atomic_fetch_add(&destination->sent, 1);
-                debug_say("sent %s to %s", label, destination->name);
-            } else {
-                atomic_fetch_add(&destination->failed, 1);
+static void deliver(const char *line, size_t length) {
+    char label[LABEL_MAX + 1];
+    label_of(line, length, label);
+    for (size_t i = 0; i < destination_count; i++) {
+        struct destination *destination = destinations[i];
+        if (destination->send(destination, line, length)) {
+            atomic_fetch_add(&destination->sent, 1);
+            debug_say("%s %s %s %s", destination->holds_lines ? "held" : "sent", label,
+                      destination->holds_lines ? "for" : "to", destination->name);
+        } else {
+            atomic_fetch_add(&destination->failed, 1);
+        }
+    }
+}
+
+/* Gives the destinations that ask for it their time between lines; returns the earliest moment
+ * (monotonic_ms) one wants it again, 0 for none. */
+static uint64_t service_destinations(void) {
+    uint64_t next = 0;
+    for (size_t i = 0; i < destination_count; i++) {
+        struct destination *destination = destinations[i];
+        if (destination->service != NULL) {
+            uint64_t wanted = destination->service(destination);
+            if (wanted != 0 && (next == 0 || wanted < next)) {
+                next = wanted;
             }
         }
-        memset(line, 0, length);
+    }
+    if (next != 0 && atomic_load(&exiting)) {
+        uint64_t soon = monotonic_ms() + EXIT_SERVICE_MS;
+        next = next < soon ? next : soon;
+    }
+    return next;
+}
+
+static void *send_lines(void *unused) {
+    (void) unused;
+    on_sender_thread = true;
+    char line[LINE_QUEUE_LINE_MAX];
+    for (;;) {
+        uint64_t next = service_destinations();
+        long length;
+        if (next == 0) {
+            length = (long) line_queue_pop(&queue, line);
+        } else {
+            struct timespec deadline = monotonic_timespec(next);
+            length = line_queue_pop_before(&queue, line, &deadline);
+        }
+        if (length >= 0) {
+            deliver(line, (size_t) length);
+            memset(line, 0, (size_t) length);
+        }
     }
     return NULL;
 }
+
+bool sender_on_this_thread(void) {
+    return on_sender_thread;
+}
+
+static void before_libraries_clean_up(void);
 
 static void start_sender(void) {
     bool expected = false;
@@ -80,6 +130,12 @@ static void start_sender(void) {
         return;
     }
     pthread_setname_np(thread, "sslkeylog");
+    /* Registered now, from inside a handshake: OpenSSL has registered its own clean-up by then,
+     * and exit() runs ours before it. */
+    if (!exit_handler_registered) {
+        exit_handler_registered = true;
+        atexit(before_libraries_clean_up);
+    }
 }
 
 void sender_submit(const char *line) {
@@ -120,6 +176,8 @@ static void after_fork_in_parent(void) {
 static void after_fork_in_child(void) {
     line_queue_init(&queue);
     atomic_store(&sender_started, false);
+    atomic_store(&exiting, false);
+    atomic_store(&finished, false);
     /* The child counts its own lines: the parent reports those it had. */
     atomic_store(&lines_queued, 0);
     atomic_store(&dropped_queue_full, 0);
@@ -160,11 +218,61 @@ static void report(unsigned left) {
               atomic_load(&dropped_too_long), atomic_load(&not_forwarded),
               atomic_load(&thread_start_failures) > 0 ? ", sender thread could not start" : "");
     for (size_t i = 0; i < destination_count; i++) {
-        debug_say("pid %ld: %s: %lu sent, %lu failed", (long) getpid(), destinations[i]->name,
-                  atomic_load(&destinations[i]->sent), atomic_load(&destinations[i]->failed));
+        debug_say("pid %ld: %s: %lu %s, %lu failed", (long) getpid(), destinations[i]->name,
+                  atomic_load(&destinations[i]->sent), destinations[i]->holds_lines ? "held" : "sent",
+                  atomic_load(&destinations[i]->failed));
+        if (destinations[i]->report != NULL) {
+            destinations[i]->report(destinations[i]);
+        }
     }
     if (left > 0) {
         debug_say("pid %ld: exit: %u lines not sent within %d ms", (long) getpid(), left, SENDER_EXIT_FLUSH_MS);
+    }
+}
+
+static bool a_destination_is_busy(void) {
+    for (size_t i = 0; i < destination_count; i++) {
+        if (destinations[i]->busy != NULL && destinations[i]->busy(destinations[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Waits until deadline (monotonic_ms) at most for the queue to drain and the destinations to have
+ * delivered; returns how many lines were still queued. */
+static unsigned drain(uint64_t deadline_ms) {
+    struct timespec deadline = monotonic_timespec(deadline_ms);
+    unsigned left = line_queue_wait_idle(&queue, &deadline);
+    while (left == 0 && a_destination_is_busy() && monotonic_ms() < deadline_ms) {
+        struct timespec pause = { .tv_sec = 0, .tv_nsec = EXIT_SERVICE_MS * 1000000L };
+        nanosleep(&pause, NULL);
+        left = line_queue_wait_idle(&queue, &deadline);
+    }
+    return left;
+}
+
+/* The first call waits up to SENDER_EXIT_FLUSH_MS (if the sender runs), then stops the
+ * destinations' use of libssl; later calls only count what is left. */
+static unsigned finish(void) {
+    if (atomic_exchange(&finished, true)) {
+        return drain(monotonic_ms());
+    }
+    atomic_store(&exiting, true);
+    line_queue_wake(&queue);
+    uint64_t deadline = monotonic_ms() + (atomic_load(&sender_started) ? SENDER_EXIT_FLUSH_MS : 0);
+    unsigned left = drain(deadline);
+    for (size_t i = 0; i < destination_count; i++) {
+        if (destinations[i]->stop != NULL) {
+            destinations[i]->stop(destinations[i]);
+        }
+    }
+    return left;
+}
+
+static void before_libraries_clean_up(void) {
+    if (destination_count > 0) {
+        finish();
     }
 }
 
@@ -172,15 +280,5 @@ void sender_flush_at_exit(void) {
     if (destination_count == 0) {
         return;
     }
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    if (atomic_load(&sender_started)) { /* else nothing would empty the queue: just count it */
-        deadline.tv_sec += SENDER_EXIT_FLUSH_MS / 1000;
-        deadline.tv_nsec += (SENDER_EXIT_FLUSH_MS % 1000) * 1000000L;
-        if (deadline.tv_nsec >= 1000000000L) {
-            deadline.tv_sec++;
-            deadline.tv_nsec -= 1000000000L;
-        }
-    }
-    report(line_queue_wait_idle(&queue, &deadline));
+    report(finish());
 }

@@ -20,7 +20,13 @@ bool sender_active(void);
 /* From the keylog callback: queues the line if its label is forwarded. Never blocks on I/O. */
 void sender_submit(const char *line);
 
-/* From the library destructor: waits up to SENDER_EXIT_FLUSH_MS for the queue to drain. */
+/* Whether the caller runs on the sender thread: TLS made there is the library's own (a destination's
+ * connection) and is never logged. */
+bool sender_on_this_thread(void);
+
+/* From the library destructor: waits up to SENDER_EXIT_FLUSH_MS for the queue to drain and the
+ * destinations to deliver (unless an exit handler registered when the sender started already did,
+ * before OpenSSL's own clean-up), then reports with SSLKEYLOG_DEBUG. */
 void sender_flush_at_exit(void);
 
 #endif

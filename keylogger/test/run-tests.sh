@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: unit tests, the TLS tests with real OpenSSL programs, and the end-to-end capture
-# check with CallScope. Each part prints "ok - ", "FAIL - " or "skip - " lines; the last line
+# `make test`: unit tests, the TLS tests with real OpenSSL programs, the secure TCP destination's
+# tests, and the end-to-end capture check with CallScope. Each part prints "ok - ", "FAIL - " or "skip - " lines; the last line
 # here counts them. Exit status 1 when any failed.
 set -uo pipefail
 
@@ -25,6 +25,7 @@ run() {  # runs one part, shows and keeps its lines; a part that fails without s
 
 run "$BUILD/unit_tests"
 run python3 "$HERE/keylog_tests.py" --library "$KEYLOGGER/libcallscope-keylog.so" --build "$BUILD"
+run python3 "$HERE/tcp_tests.py" --library "$KEYLOGGER/libcallscope-keylog.so" --build "$BUILD"
 run "$HERE/e2e-capture.sh"
 
 passed=$(grep -c '^ok - ' "$OUTPUT")

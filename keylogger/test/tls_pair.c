@@ -25,6 +25,7 @@ struct options {
     bool sni;
     int handshakes;
     int pause_milliseconds;
+    int linger_milliseconds;
     bool fork_after_first;
     const char *close_fds_victim;
 };
@@ -155,6 +156,8 @@ static int parse(int argc, char **argv, struct options *options) {
             options->handshakes = atoi(argv[++i]);
         } else if (strcmp(argv[i], "--pause") == 0 && value) {
             options->pause_milliseconds = atoi(argv[++i]);
+        } else if (strcmp(argv[i], "--linger") == 0 && value) {
+            options->linger_milliseconds = atoi(argv[++i]);
         } else if (strcmp(argv[i], "--fork") == 0) {
             options->fork_after_first = true;
         } else if (strcmp(argv[i], "--close-fds") == 0 && value) {
@@ -222,6 +225,9 @@ int tls_pair_run(int argc, char **argv) {
         usleep(SETTLE_MICROSECONDS);
         close_descriptors_and_take_their_numbers(options.close_fds_victim);
         status = handshake(&options, client_ctx, server_ctx);
+    }
+    if (status == 0 && options.linger_milliseconds > 0) {
+        usleep((useconds_t) options.linger_milliseconds * 1000);
     }
     SSL_CTX_free(client_ctx);
     SSL_CTX_free(server_ctx);

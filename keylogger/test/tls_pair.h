@@ -13,6 +13,7 @@
  *                            program's own, or to none) after creation
  *   --handshakes N           handshakes one after the other (default 1)
  *   --pause MS               wait this long between them
+ *   --linger MS              wait this long after the last one, before exiting
  *   --fork                   one handshake, then fork: the child makes one more and exits, then
  *                            the parent makes one more
  *   --close-fds FILE         one handshake, then, as daemons do, close every descriptor from 3 up,
