@@ -65,7 +65,7 @@ final class ReceiverConnection {
             receiver.authenticated.incrementAndGet();
             readLines();
         } catch (RuntimeException e) {
-            receiver.warn("key transport connection from " + peer + " failed: " + e);
+            receiver.warn("key transport connection from " + peer + " failed unexpectedly: " + e);
         } finally {
             TcpKeyReceiver.closeQuietly(socket);
             receiver.ended(this);
