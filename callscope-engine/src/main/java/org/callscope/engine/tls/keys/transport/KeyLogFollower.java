@@ -1,14 +1,15 @@
 package org.callscope.engine.tls.keys.transport;
 
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -17,26 +18,31 @@ import java.util.function.Consumer;
  * each {@link #poll()} hands the complete lines added since the last one to a consumer. It
  * survives log rotation: a file renamed or deleted and created anew (another inode at the path)
  * is read to its end, then the new one from its start; a file truncated in place (shorter than
- * what was read) is read again from its start. An unfinished last line waits for its LF; lines
+ * what was read, or holding other bytes before that point) is read again from its start. An unfinished last line waits for its LF; lines
  * longer than {@link LineFramer#MAX_LINE_BYTES} are skipped with a warning.
  *
  * <p>Limits: lines a writer adds to a renamed file after the poll that switched to the new file
- * are not seen; a truncation followed by more writing than was there before, between two polls,
- * looks like growth. Not thread-safe: one thread polls.
+ * are not seen. Not thread-safe: one thread polls. Reads are not interruptible (an interrupt
+ * of the polling thread is a request to stop, not a reason to lose the file).
  */
 public final class KeyLogFollower implements AutoCloseable {
     private static final int READ_BYTES = 64 * 1024;
+    private static final int TAIL_BYTES = 64;
 
     private final Path file;
     private final Consumer<String> lines;
     private final Consumer<String> warnings;
-    private final ByteBuffer buf = ByteBuffer.allocate(READ_BYTES);
+    private final byte[] buf = new byte[READ_BYTES];
     private final byte[] line = new byte[LineFramer.MAX_LINE_BYTES - 1];
     private int lineLength;
+    /** The last bytes read, up to the read position, to notice a file rewritten under us. */
+    private final byte[] tail = new byte[TAIL_BYTES];
+    private final byte[] check = new byte[TAIL_BYTES];
+    private int tailLength;
     private boolean skippingLongLine;
     private boolean startAtEnd;
     private boolean reportedMissing;
-    private FileChannel channel;
+    private RandomAccessFile channel;
     private Object fileKey;
     private long position;
 
@@ -64,6 +70,13 @@ public final class KeyLogFollower implements AutoCloseable {
         if (channel == null && !open()) {
             return 0;
         }
+        if (rewritten()) {
+            warnings.accept(file + ": truncated; reading it again from the start");
+            position = 0;
+            tailLength = 0;
+            lineLength = 0;
+            skippingLongLine = false;
+        }
         count += drain();
         FileState now = stat();
         if (now == null || !now.key().equals(fileKey)) {
@@ -78,14 +91,28 @@ public final class KeyLogFollower implements AutoCloseable {
             } else if (open()) {
                 count += drain();
             }
-        } else if (channel.size() < position) {
-            warnings.accept(file + ": truncated; reading it again from the start");
-            position = 0;
-            lineLength = 0;
-            skippingLongLine = false;
-            count += drain();
         }
         return count;
+    }
+
+    /**
+     * Whether the file no longer holds what was read: shorter than that, or other bytes before the
+     * read position (truncated and written again to the same length or more between two polls).
+     */
+    private boolean rewritten() throws IOException {
+        if (channel.length() < position) {
+            return true;
+        }
+        if (tailLength == 0) {
+            return false;
+        }
+        channel.seek(position - tailLength);
+        try {
+            channel.readFully(check, 0, tailLength);
+        } catch (EOFException shrankJustNow) {
+            return true;
+        }
+        return !Arrays.equals(check, 0, tailLength, tail, 0, tailLength);
     }
 
     @Override
@@ -122,15 +149,22 @@ public final class KeyLogFollower implements AutoCloseable {
             throw new IOException(file + ": is a directory, not a key-log file");
         }
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
+            channel = new RandomAccessFile(file.toFile(), "r");
+        } catch (FileNotFoundException e) {
+            if (Files.exists(file)) {
+                throw new IOException(file + ": cannot read it ("
+                        + (Files.isReadable(file) ? e.getMessage() : "permission denied") + ")", e);
+            }
             return false; // gone between the two looks; try again next time
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot read it (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + ")", e);
         }
         fileKey = state.key();
-        position = startAtEnd ? channel.size() : 0;
+        position = startAtEnd ? channel.length() : 0;
+        tailLength = 0;
+        if (position > 0) {
+            tailLength = (int) Math.min(TAIL_BYTES, position);
+            channel.seek(position - tailLength);
+            channel.readFully(tail, 0, tailLength);
+        }
         startAtEnd = false;
         reportedMissing = false;
         lineLength = 0;
@@ -141,13 +175,14 @@ public final class KeyLogFollower implements AutoCloseable {
     private int drain() throws IOException {
         int count = 0;
         while (true) {
-            buf.clear();
-            int n = channel.read(buf, position);
+            channel.seek(position);
+            int n = channel.read(buf);
             if (n <= 0) {
                 return count;
             }
             position += n;
-            byte[] b = buf.array();
+            remember(buf, n);
+            byte[] b = buf;
             for (int i = 0; i < n; i++) {
                 if (b[i] == '\n') {
                     if (!skippingLongLine) {
@@ -170,6 +205,18 @@ public final class KeyLogFollower implements AutoCloseable {
         }
     }
 
+    private void remember(byte[] b, int n) {
+        if (n >= TAIL_BYTES) {
+            System.arraycopy(b, n - TAIL_BYTES, tail, 0, TAIL_BYTES);
+            tailLength = TAIL_BYTES;
+        } else {
+            int keep = Math.min(tailLength, TAIL_BYTES - n);
+            System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+            System.arraycopy(b, 0, tail, keep, n);
+            tailLength = keep + n;
+        }
+    }
+
     private void closeChannel() {
         if (channel != null) {
             try {
@@ -180,6 +227,7 @@ public final class KeyLogFollower implements AutoCloseable {
             channel = null;
         }
         fileKey = null;
+        tailLength = 0;
         lineLength = 0;
         skippingLongLine = false;
     }

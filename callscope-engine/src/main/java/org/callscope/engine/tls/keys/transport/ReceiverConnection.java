@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
+import org.bouncycastle.tls.TlsNoCloseNotifyException;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.callscope.engine.tls.keys.KeyLogEntry;
 import org.callscope.engine.tls.keys.KeyLogFormatException;
@@ -27,6 +29,7 @@ final class ReceiverConnection {
     private final String peer;
     private final Thread thread;
     private volatile TlsServerProtocol protocol;
+    private final ReentrantLock closeLock = new ReentrantLock();
     private long received;
 
     ReceiverConnection(TcpKeyReceiver receiver, Socket socket, KeyTransportPsk psk, KeySink keys) {
@@ -43,17 +46,13 @@ final class ReceiverConnection {
         return thread;
     }
 
-    /** From another thread: ends the connection (close_notify when the handshake is done). */
+    /**
+     * Ends the connection (close_notify when the handshake is done), from the receiver's close or
+     * from the connection's own thread. A second caller waits for the first to write close_notify,
+     * but not forever: a peer that reads nothing must not hold up the receiver's close.
+     */
     void close() {
-        TlsServerProtocol p = protocol;
-        if (p != null) {
-            try {
-                p.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the socket is closed below anyway
-            }
-        }
-        TcpKeyReceiver.closeQuietly(socket);
+        TlsClose.close(closeLock, protocol, socket);
     }
 
     private void run() {
@@ -67,7 +66,7 @@ final class ReceiverConnection {
         } catch (RuntimeException e) {
             receiver.warn("key transport connection from " + peer + " failed unexpectedly: " + e);
         } finally {
-            TcpKeyReceiver.closeQuietly(socket);
+            close();
             receiver.ended(this);
         }
     }
@@ -110,8 +109,7 @@ final class ReceiverConnection {
                 if (!framer.feed(buf, 0, n, this::line)) {
                     receiver.warn("key transport connection from " + peer + " closed: line " + (received + 1)
                             + " is longer than " + LineFramer.MAX_LINE_BYTES + " bytes");
-                    p.close();
-                    return;
+                    return; // run() closes it
                 }
                 if (received > acked && in.available() == 0) {
                     out.write(("ACK " + received + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -119,6 +117,8 @@ final class ReceiverConnection {
                     acked = received;
                 }
             }
+        } catch (TlsNoCloseNotifyException e) {
+            // a keylogger whose process ended: what it sent was acknowledged, nothing to report
         } catch (SocketException e) {
             if (!receiver.closing()) {
                 receiver.warn("key transport connection from " + peer + " lost: " + e.getMessage());

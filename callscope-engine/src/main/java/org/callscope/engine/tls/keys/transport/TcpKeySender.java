@@ -409,6 +409,7 @@ public final class TcpKeySender implements AutoCloseable {
     private static final class Session {
         final Socket socket;
         final TlsClientProtocol protocol;
+        final ReentrantLock closeLock = new ReentrantLock();
         /** Sequence numbers of the lines written, oldest first, from the first unacknowledged one; -1 for a blank line. */
         final ArrayDeque<Long> sentSeqs = new ArrayDeque<>();
         long lastSentSeq = -1;
@@ -421,13 +422,9 @@ public final class TcpKeySender implements AutoCloseable {
             this.protocol = protocol;
         }
 
+        /** A second caller waits (boundedly) until the first has sent close_notify. */
         void close() {
-            try {
-                protocol.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the socket is closed below anyway
-            }
-            closeQuietly(socket);
+            TlsClose.close(closeLock, protocol, socket);
         }
     }
 }

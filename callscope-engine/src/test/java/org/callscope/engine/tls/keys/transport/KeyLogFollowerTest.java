@@ -118,6 +118,19 @@ class KeyLogFollowerTest {
     }
 
     @Test
+    void aFileTruncatedAndRewrittenToTheSameLengthBetweenPollsIsReadAgain() throws IOException {
+        append(line(1) + "\n");
+        follow(false);
+        follower.poll();
+        append(line(2) + "\n");
+        follower.poll();
+        Files.writeString(file(), line(3) + "\n" + line(4) + "\n"); // same length as lines 1 and 2
+        assertThat(follower.poll()).isEqualTo(2);
+        assertThat(lines).containsExactly(line(2), line(3), line(4));
+        assertThat(warnings).singleElement().asString().contains("truncated");
+    }
+
+    @Test
     void skipsOverlongLinesWithAWarning() throws IOException {
         follow(true);
         append("x".repeat(1023) + "\n" + "y".repeat(5000) + "\n" + line(1) + "\n");
