@@ -120,6 +120,40 @@ class TcpKeyTransportTest {
     }
 
     @Test
+    void aFullBufferDropsTheOldestLinesAndCountsThem() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
+            port = probe.getLocalPort();
+        }
+        TcpKeySender sender = TcpKeySender.start(new InetSocketAddress(LOOPBACK, port), PSK, 5, senderEvents);
+        open.add(sender);
+        for (int i = 1; i <= 8; i++) {
+            sender.send(line(i));
+        }
+        assertThat(sender.dropped()).isEqualTo(3);
+        assertThat(sender.buffered()).isEqualTo(5);
+        assertThat(senderEvents.warnings).anyMatch(w -> w.contains("is full: dropped the oldest line (3 dropped so far)"));
+        TcpKeyReceiver receiver = receiver(port, 8);
+        assertThat(sender.flush(Duration.ofSeconds(20))).isTrue();
+        assertStored(4, 8);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(keys.masterSecret(random(i))).as("dropped line " + i).isNull();
+        }
+        assertThat(receiver.added()).isEqualTo(5);
+    }
+
+    @Test
+    void linesThatBreakTheProtocolAreRefusedBySend() {
+        TcpKeySender sender = TcpKeySender.start(new InetSocketAddress(LOOPBACK, 9), PSK, 5, senderEvents);
+        open.add(sender);
+        assertThatThrownBy(() -> sender.send(line(1) + "\n" + line(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sender.send("x".repeat(1024))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1023");
+        sender.send("x".repeat(1023));
+        assertThat(sender.buffered()).isEqualTo(1);
+    }
+
+    @Test
     void severalSendersAtOnce() throws Exception {
         TcpKeyReceiver receiver = receiver(0, 8);
         List<TcpKeySender> senders = new ArrayList<>();
