@@ -30,6 +30,7 @@ public final class CallScopeCommand implements Runnable {
         cl.addSubcommand(new CommandLine(new SipCommand(out, err)));
         cl.addSubcommand(new CommandLine(new TlsCommand(out, err)));
         cl.addSubcommand(new CommandLine(new AudioCommand(out, err)));
+        cl.addSubcommand(KeysCommand.commandLine(out, err));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,42 +2,67 @@ package org.callscope.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.callscope.engine.config.AnalyzerSettings;
 import org.callscope.engine.config.ConfigException;
+import org.callscope.engine.config.TlsConfig;
 import org.callscope.engine.pipeline.TlsKeyLoader;
 import org.callscope.engine.tls.keys.UdpKeyReceiver;
+import org.callscope.engine.tls.keys.transport.KeyTransportEvents;
+import org.callscope.engine.tls.keys.transport.KeyTransportPsk;
+import org.callscope.engine.tls.keys.transport.TcpKeyReceiver;
 import org.callscope.engine.tls.session.TlsKeySources;
 
 /**
- * The TLS keys of one run: read from the files the settings name and, with
- * {@code ssl_sessionkey_udp = yes}, also received from keyloggers while the run lasts.
+ * The TLS keys of one run: read from the files the settings name and, while the run lasts, also
+ * received from keyloggers: over UDP with {@code ssl_sessionkey_udp = yes}, over the secure TCP
+ * transport with {@code ssl_sessionkey_bind_port}. Both feed the same store.
  */
 final class TlsKeySetup implements AutoCloseable {
     private final TlsKeySources sources;
-    private final UdpKeyReceiver receiver;
+    private UdpKeyReceiver udp;
+    private TcpKeyReceiver tcp;
 
-    private TlsKeySetup(TlsKeySources sources, UdpKeyReceiver receiver) {
+    private TlsKeySetup(TlsKeySources sources) {
         this.sources = sources;
-        this.receiver = receiver;
     }
 
     static TlsKeySetup open(AnalyzerSettings settings, PrintStream err) throws ConfigException {
-        TlsKeySources sources = TlsKeyLoader.load(settings.tls(), w -> err.println("callscope: warning: " + w));
-        UdpKeyReceiver receiver = null;
-        if (settings.tls().udpReceiver()) {
-            int port = settings.tls().keyDatagramPort();
-            if (port == 0) {
-                throw new ConfigException("ssl_sessionkey_udp = yes needs ssl_sessionkey_udp_port");
+        TlsConfig tls = settings.tls();
+        // Checked before anything is bound, so a bad secret costs no port.
+        KeyTransportPsk psk = tls.keyTransportPort() > 0 ? tls.requireKeyTransportPsk() : null;
+        TlsKeySources sources = TlsKeyLoader.load(tls, w -> err.println("callscope: warning: " + w));
+        TlsKeySetup setup = new TlsKeySetup(sources);
+        try {
+            if (tls.udpReceiver()) {
+                int port = tls.keyDatagramPort();
+                if (port == 0) {
+                    throw new ConfigException("ssl_sessionkey_udp = yes needs ssl_sessionkey_udp_port");
+                }
+                InetSocketAddress bind = new InetSocketAddress(tls.udpIp(), port);
+                try {
+                    setup.udp = UdpKeyReceiver.start(bind, sources.sessionKeys(),
+                            w -> err.println("callscope: warning: " + w));
+                } catch (IOException e) {
+                    throw new ConfigException("cannot listen for key datagrams on " + bind + ": " + e.getMessage());
+                }
             }
-            InetSocketAddress bind = new InetSocketAddress(settings.tls().udpIp(), port);
-            try {
-                receiver = UdpKeyReceiver.start(bind, sources.sessionKeys(), w -> err.println("callscope: warning: " + w));
-            } catch (IOException e) {
-                throw new ConfigException("cannot listen for key datagrams on " + bind + ": " + e.getMessage());
+            if (psk != null) {
+                InetSocketAddress bind = new InetSocketAddress(InetAddress.ofLiteral(tls.keyTransportIp()),
+                        tls.keyTransportPort());
+                try {
+                    setup.tcp = TcpKeyReceiver.start(bind, psk, sources.sessionKeys(),
+                            KeyTransportEvents.toWarnings(w -> err.println("callscope: warning: " + w)));
+                } catch (IOException e) {
+                    throw new ConfigException(e.getMessage());
+                }
             }
+        } catch (ConfigException | RuntimeException e) {
+            setup.close();
+            throw e;
         }
-        return new TlsKeySetup(sources, receiver);
+        return setup;
     }
 
     TlsKeySources sources() {
@@ -46,8 +71,11 @@ final class TlsKeySetup implements AutoCloseable {
 
     @Override
     public void close() {
-        if (receiver != null) {
-            receiver.close();
+        if (udp != null) {
+            udp.close();
+        }
+        if (tcp != null) {
+            tcp.close();
         }
     }
 }

@@ -47,7 +47,15 @@ public record IpPort(String ip, int port) {
                 + ": expected IP:PORT, e.g. 10.0.0.1:5061 or [2001:db8::1]:5061");
     }
 
-    /** The JDK's canonical text for an IPv4 (dotted quad) or IPv6 literal; never a DNS lookup. */
+    /**
+     * The JDK's canonical text for an IPv4 (dotted quad) or IPv6 literal; never a DNS lookup.
+     *
+     * @throws IllegalArgumentException when {@code ip} is no IP literal
+     */
+    public static String canonicalIp(String ip) {
+        return canonical(ip);
+    }
+
     static String canonical(String ip) {
         String t = ip.strip();
         if (t.indexOf(':') < 0 && !DOTTED_QUAD.matcher(t).matches()) {

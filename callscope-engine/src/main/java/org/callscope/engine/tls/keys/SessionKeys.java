@@ -12,7 +12,7 @@ import java.util.Objects;
  * #version()} is read without it, so a connection waiting for its key can check cheaply whether
  * anything arrived since it last looked.
  */
-public final class SessionKeys {
+public final class SessionKeys implements KeySink {
     /**
      * Default bound: a TLS 1.3 connection logs five secrets, so this holds the keys of about fifty
      * thousand recent connections in some tens of megabytes.
@@ -41,6 +41,7 @@ public final class SessionKeys {
      *
      * @return false if this exact entry was already there (nothing changed)
      */
+    @Override
     public boolean add(KeyLogEntry e) {
         SecretId key = new SecretId(e.label(), e.id());
         byte[] secret = e.secret();

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Listens for key datagrams on a UDP socket, as VoIPmonitor's keylogger sends them
  * ({@code ssl_sessionkey_udp = yes} with {@code ssl_sessionkey_udp_ip} and
- * {@code ssl_sessionkey_udp_port}), and adds what they carry to {@link SessionKeys} from its own
- * daemon thread. A bad datagram is counted and reported through the warnings with its sender,
+ * {@code ssl_sessionkey_udp_port}), and adds what they carry to a {@link KeySink} (usually
+ * {@link SessionKeys}) from its own daemon thread. A bad datagram is counted and reported through the warnings with its sender,
  * never fatal; reports are limited to {@link #WARNINGS_PER_MINUTE} so a flood cannot flood the log.
  */
 public final class UdpKeyReceiver implements AutoCloseable {
@@ -24,22 +24,19 @@ public final class UdpKeyReceiver implements AutoCloseable {
     private static final int MAX_DATAGRAM_BYTES = 65_535;
     private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
     private static final long CLOSE_WAIT_MILLIS = 2_000;
-    private static final long MINUTE_NANOS = 60_000_000_000L;
 
     private final DatagramSocket socket;
     private final InetSocketAddress localAddress;
-    private final SessionKeys keys;
+    private final KeySink keys;
     private final Consumer<String> warnings;
     private final Thread thread;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong added = new AtomicLong();
+    private final WarningLimit warningLimit = new WarningLimit(WARNINGS_PER_MINUTE, "key datagrams");
     private volatile boolean closing;
-    private long windowStartNanos = System.nanoTime();
-    private int warningsInWindow;
-    private long suppressed;
 
-    private UdpKeyReceiver(DatagramSocket socket, SessionKeys keys, Consumer<String> warnings) {
+    private UdpKeyReceiver(DatagramSocket socket, KeySink keys, Consumer<String> warnings) {
         this.socket = socket;
         this.localAddress = (InetSocketAddress) socket.getLocalSocketAddress();
         this.keys = keys;
@@ -53,7 +50,7 @@ public final class UdpKeyReceiver implements AutoCloseable {
      *
      * @throws IOException when the address cannot be bound; the message names it and says why
      */
-    public static UdpKeyReceiver start(InetSocketAddress bind, SessionKeys keys, Consumer<String> warnings)
+    public static UdpKeyReceiver start(InetSocketAddress bind, KeySink keys, Consumer<String> warnings)
             throws IOException {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(warnings, "warnings");
@@ -150,29 +147,7 @@ public final class UdpKeyReceiver implements AutoCloseable {
     }
 
     private void warn(String message) {
-        long now = System.nanoTime();
-        if (now - windowStartNanos >= MINUTE_NANOS) {
-            if (suppressed > 0) {
-                deliver(suppressed + " more warnings about key datagrams were not shown");
-            }
-            windowStartNanos = now;
-            warningsInWindow = 0;
-            suppressed = 0;
-        }
-        if (warningsInWindow < WARNINGS_PER_MINUTE) {
-            warningsInWindow++;
-            deliver(message);
-        } else {
-            suppressed++;
-        }
-    }
-
-    private void deliver(String message) {
-        try {
-            warnings.accept(message);
-        } catch (RuntimeException ignored) {
-            // a failing warnings sink must not stop key reception
-        }
+        warningLimit.report(warnings, message);
     }
 
     private static void pause() {

@@ -9,6 +9,9 @@
  *   <li>{@link org.callscope.engine.tls.keys.UdpKeyReceiver}: key datagrams on a UDP socket; the same
  *       datagrams found inside a capture go through {@link org.callscope.engine.tls.keys.KeyDatagrams}
  *       directly.</li>
+ *   <li>{@link org.callscope.engine.tls.keys.transport.TcpKeyReceiver}: key-log lines over the secure
+ *       TCP transport (TLS 1.3 with a pre-shared key), package {@code tls.keys.transport}. Receivers
+ *       write to a {@link org.callscope.engine.tls.keys.KeySink}, usually the store.</li>
  *   <li>{@link org.callscope.engine.tls.keys.ServerKeys} with
  *       {@link org.callscope.engine.tls.keys.PemPrivateKeys}: RSA private keys by server ip:port, for
  *       RSA key exchange ({@code ssl_ipport}).</li>
