@@ -38,10 +38,22 @@ final class TableOutput implements CdrSink, OtherMethodsAware {
     }
 
     private void printStream(RtpStreamReport s) {
-        out.printf("    %s %s %s:%d -> %s:%d %-8s pkts %d lost %d jitter avg/max %.2f/%.2f ms maxdelta %.1f ms MOS %.1f/%.1f/%.1f%n",
+        out.printf("    %s %s %s:%d -> %s:%d %-8s pkts %d lost %d jitter avg/max %.2f/%.2f ms maxdelta %.1f ms MOS %.1f/%.1f/%.1f%s%n",
                 s.direction() == null ? "-" : s.direction(), s.ssrcHex(), s.saddr(), s.sport(), s.daddr(), s.dport(),
                 s.codec() == null ? "?" : s.codec(), s.packets(), s.lost(), s.jitterAvgMs(), s.jitterMaxMs(),
-                s.maxDeltaMs(), s.mosF1(), s.mosF2(), s.mosAdapt());
+                s.maxDeltaMs(), s.mosF1(), s.mosF2(), s.mosAdapt(), srtp(s));
+    }
+
+    /** " SRTP decrypted (sdes)", " SRTP not decrypted: no key", or nothing for plain RTP. */
+    private static String srtp(RtpStreamReport s) {
+        if (!s.srtp()) {
+            return "";
+        }
+        if (s.decrypted()) {
+            String source = s.srtpDetail() == null ? null : s.srtpDetail().keySource();
+            return " SRTP decrypted" + (source == null ? "" : " (" + source + ")");
+        }
+        return " SRTP not decrypted: " + (s.decryptError() == null ? "no key" : s.decryptError());
     }
 
     @Override

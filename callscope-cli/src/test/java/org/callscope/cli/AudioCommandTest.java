@@ -95,6 +95,16 @@ class AudioCommandTest {
     }
 
     @Test
+    void theTableSaysWhetherSrtpWasDecrypted() {
+        CliRun keyed = CliRun.of("analyze", CliRun.fixture("srtp/sdes-pcmu.pcap").toString());
+        assertThat(keyed.out()).contains("SRTP decrypted (sdes)");
+        CliRun keyless = CliRun.of("analyze", CliRun.fixture("srtp/dtls-srtp-opus.pcap").toString());
+        assertThat(keyless.out()).contains("SRTP not decrypted: DTLS-SRTP: no key");
+        CliRun plain = CliRun.of("analyze", CliRun.fixture("srtp/plain-pcmu.pcap").toString());
+        assertThat(plain.out()).doesNotContain("SRTP");
+    }
+
+    @Test
     void aBadSrtpKeyIsRefusedWithoutRepeatingIt() {
         String key = "aSBrbm93IGFsbCB5b3VyIGxpdHRsZQ==";
         CliRun r = CliRun.of("audio", "-o", tmp.toString(), "--srtp-key",
