@@ -12,45 +12,25 @@ key log writer) and the test program's own keylog callback, which the library mu
 Prints "ok - NAME", "FAIL - NAME: why" or "skip - NAME: why" for each test; exit status 1 when
 one failed. Python standard library only.
 """
-import argparse
 import os
 import re
-import select
-import shutil
 import socket
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-LINE = re.compile(r"^([A-Z_0-9]+) ([0-9a-f]{64}) ([0-9a-f]{64}|[0-9a-f]{96})$")
-TLS13_LABELS = {
-    "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-    "SERVER_HANDSHAKE_TRAFFIC_SECRET",
-    "CLIENT_TRAFFIC_SECRET_0",
-    "SERVER_TRAFFIC_SECRET_0",
-    "EXPORTER_SECRET",
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+from harness import (LINE, TLS13_LABELS, Kamailio, Skip, check, key_file_lines, read_text,  # noqa: E402
+                     stop)
+
 TLS12_LABELS = {"CLIENT_RANDOM"}
 DEBUG_START_LINE = "SSL KEYLOG : OK detect pointer to function SSL_new"
 PROGRAM_TIMEOUT = 20.0
 ARRIVAL_TIMEOUT = 5.0
 QUIET_AFTER_ARRIVAL = 0.3
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise TestFailure(message)
-
-
-class Skip(Exception):
-    pass
 
 
 class UdpListener:
@@ -97,40 +77,17 @@ class UdpListener:
         self.sock.close()
 
 
-class Suite:
-    def __init__(self, library, build, work):
-        self.library = library
-        self.build = build
-        self.work = work
-        self.cert = os.path.join(work, "server.crt")
-        self.key = os.path.join(work, "server.key")
-        self.results = []
-        self.counter = 0
+class Suite(harness.Suite):
 
     # ---- helpers -------------------------------------------------------------------------------
 
-    def path(self, name):
-        self.counter += 1
-        return os.path.join(self.work, f"{self.counter:03d}-{name}")
-
     def env(self, udp=None, file=None, debug=None, preload=None):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SSLKEYLOG") and k != "LD_PRELOAD"}
-        env["LD_PRELOAD"] = preload if preload is not None else self.library
-        if udp is not None:
-            env["SSLKEYLOG_UDP"] = udp
-        if file is not None:
-            env["SSLKEYLOG_FILE"] = file
-        if debug is not None:
-            env["SSLKEYLOG_DEBUG"] = debug
-        return env
+        return self.program_env(preload, SSLKEYLOG_UDP=udp, SSLKEYLOG_FILE=file, SSLKEYLOG_DEBUG=debug)
 
     def pair(self, *args, env, program="tls_pair_app"):
         """Runs the in-process TLS pair; returns (returncode, stdout, stderr) as text."""
-        command = [os.path.join(self.build, program)]
-        if program == "dlopen_host":
-            command.append(os.path.join(self.build, "libtls_pair.so"))
-        command += ["--cert", self.cert, "--key", self.key, *args]
-        done = subprocess.run(command, env=env, capture_output=True, timeout=PROGRAM_TIMEOUT)
+        done = subprocess.run(self.pair_command(*args, program=program), env=env, capture_output=True,
+                              timeout=PROGRAM_TIMEOUT)
         return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
 
     def pair_ok(self, *args, env, program="tls_pair_app"):
@@ -168,9 +125,7 @@ class Suite:
             server.stdin.close()
             server.wait(timeout=PROGRAM_TIMEOUT)
         finally:
-            if server.poll() is None:
-                server.kill()
-                server.wait()
+            stop(server)
         return [line for line in read_text(truth).splitlines() if line and not line.startswith("#")]
 
     # ---- tests ---------------------------------------------------------------------------------
@@ -238,25 +193,13 @@ class Suite:
         """s_server and s_client over DTLS 1.2 (as DTLS-SRTP uses): both send CLIENT_RANDOM."""
         self.openssl_programs("dtls1.2", TLS12_LABELS)
 
-    def check_pair_file(self, file, handshakes, labels, per_line=2):
-        """The file written by one process holding both ends: each secret once per end."""
-        lines = read_text(file).splitlines()
-        check(all(LINE.match(line) for line in lines), f"malformed lines in {file}")
-        distinct = set(lines)
-        check(len(distinct) == handshakes * len(labels),
-              f"{len(distinct)} distinct lines, want {handshakes} handshakes x {len(labels)} secrets")
-        counts = {line: lines.count(line) for line in distinct}
-        check(set(counts.values()) == {per_line}, f"a line appears {sorted(set(counts.values()))} times, want {per_line}")
-        check({LINE.match(line).group(1) for line in lines} == labels, "labels differ")
-        return distinct
-
     def test_program_with_its_own_keylog_callback(self):
         """A program that sets its own callback after creating its contexts keeps getting every line."""
         for tls, labels in (("1.3", TLS13_LABELS), ("1.2", TLS12_LABELS)):
             ours, own = self.path("pair.keys"), self.path("own-callback.txt")
             out, err = self.pair_ok("--tls", tls, "--own-callback", own, env=self.env(file=ours))
             check(out == "" and err == "", f"output without debug: {(out + err)[:300]!r}")
-            distinct = self.check_pair_file(ours, 1, labels)
+            distinct = set(key_file_lines(ours, 1, labels))
             own_lines = read_text(own).splitlines()
             for side in ("client", "server"):
                 mine = {line.split(" ", 1)[1] for line in own_lines if line.startswith(side + " ")}
@@ -268,10 +211,10 @@ class Suite:
         cleared or replaced that context's callback."""
         ours = self.path("sni.keys")
         self.pair_ok("--sni", env=self.env(file=ours))
-        self.check_pair_file(ours, 1, TLS13_LABELS)
+        key_file_lines(ours, 1, TLS13_LABELS)
         ours, own = self.path("sni-own.keys"), self.path("sni-own-callback.txt")
         self.pair_ok("--sni", "--own-callback", own, env=self.env(file=ours))
-        distinct = self.check_pair_file(ours, 1, TLS13_LABELS)
+        distinct = set(key_file_lines(ours, 1, TLS13_LABELS))
         server = {line.split(" ", 1)[1] for line in read_text(own).splitlines() if line.startswith("server ")}
         check(server == distinct, "the program's own callback on the second context missed lines")
 
@@ -284,7 +227,7 @@ class Suite:
             datagrams = udp.wait_for(30)
         finally:
             udp.close()
-        distinct = self.check_pair_file(ours, 3, TLS13_LABELS)
+        distinct = set(key_file_lines(ours, 3, TLS13_LABELS))
         check(len(datagrams) == 30 and {d.decode() for d in datagrams} == distinct,
               f"{len(datagrams)} datagrams, want 30 carrying the file's 15 secrets twice each")
 
@@ -299,7 +242,7 @@ class Suite:
         finally:
             udp.close()
         check(os.path.getsize(victim) == 0, f"{os.path.getsize(victim)} bytes written into the program's own file")
-        self.check_pair_file(ours, 2, TLS13_LABELS)
+        key_file_lines(ours, 2, TLS13_LABELS)
         check(len(datagrams) == 20, f"{len(datagrams)} datagrams, want 20")
 
     def test_libssl_loaded_later_by_dlopen(self):
@@ -311,7 +254,7 @@ class Suite:
             out, err = self.pair_ok("--own-callback", own, env=self.env(file=ours, preload=preload),
                                     program="dlopen_host")
             check(out == "" and err == "", f"output without debug: {(out + err)[:300]!r}")
-            distinct = self.check_pair_file(ours, 1, TLS13_LABELS)
+            distinct = set(key_file_lines(ours, 1, TLS13_LABELS))
             check({line.split(" ", 1)[1] for line in read_text(own).splitlines()} == distinct,
                   f"LD_PRELOAD={preload}: the module's own callback missed lines")
 
@@ -319,25 +262,20 @@ class Suite:
         """Several processes appending to one file: every line whole (O_APPEND, one write per line)."""
         ours = self.path("shared.keys")
         env = self.env(file=ours)
-        command = [os.path.join(self.build, "tls_pair_app"), "--cert", self.cert, "--key", self.key,
-                   "--handshakes", "25"]
+        command = self.pair_command("--handshakes", "25")
         processes = [subprocess.Popen(command, env=env) for _ in range(4)]
         try:
             codes = [p.wait(timeout=PROGRAM_TIMEOUT * 3) for p in processes]
         finally:
             for p in processes:
-                if p.poll() is None:
-                    p.kill()
-                    p.wait()
+                stop(p)
         check(codes == [0, 0, 0, 0], f"exit codes {codes}")
-        self.check_pair_file(ours, 100, TLS13_LABELS)
+        key_file_lines(ours, 100, TLS13_LABELS)
 
     def test_file_renamed_by_log_rotation(self):
         """After the key file is renamed (log rotation), the next lines go to a new file at the path."""
         ours = self.path("rotated.keys")
-        command = [os.path.join(self.build, "tls_pair_app"), "--cert", self.cert, "--key", self.key,
-                   "--handshakes", "2", "--pause", "1000"]
-        program = subprocess.Popen(command, env=self.env(file=ours))
+        program = subprocess.Popen(self.pair_command("--handshakes", "2", "--pause", "1000"), env=self.env(file=ours))
         try:
             deadline = time.monotonic() + ARRIVAL_TIMEOUT
             while len(read_text(ours).splitlines()) < 10 and time.monotonic() < deadline:
@@ -345,11 +283,9 @@ class Suite:
             os.rename(ours, ours + ".1")
             check(program.wait(timeout=PROGRAM_TIMEOUT) == 0, "the program failed")
         finally:
-            if program.poll() is None:
-                program.kill()
-                program.wait()
-        first = self.check_pair_file(ours + ".1", 1, TLS13_LABELS)
-        second = self.check_pair_file(ours, 1, TLS13_LABELS)
+            stop(program)
+        first = set(key_file_lines(ours + ".1", 1, TLS13_LABELS))
+        second = set(key_file_lines(ours, 1, TLS13_LABELS))
         check(not first & second, "the same handshake in both files")
         check(stat.S_IMODE(os.stat(ours).st_mode) == 0o600, "the new file is not mode 600")
 
@@ -403,7 +339,7 @@ class Suite:
             ours = self.path("quiet.keys")
             out, err = self.pair_ok(env=self.env(udp="127.0.0.1:9", file=ours, debug=value))
             check(out == "" and err == "", f"SSLKEYLOG_DEBUG={value!r}: output {(out + err)[:300]!r}")
-            self.check_pair_file(ours, 1, TLS13_LABELS)
+            key_file_lines(ours, 1, TLS13_LABELS)
 
     def test_bad_settings_do_no_harm(self):
         """Unusable settings leave the program working and silent; debug says what is wrong."""
@@ -411,7 +347,7 @@ class Suite:
             ours = self.path("bad-udp.keys")
             out, err = self.pair_ok(env=self.env(udp=spec, file=ours))
             check(out == "" and err == "", f"SSLKEYLOG_UDP={spec}: output {(out + err)[:300]!r}")
-            self.check_pair_file(ours, 1, TLS13_LABELS)
+            key_file_lines(ours, 1, TLS13_LABELS)
             _, err = self.pair_ok(env=self.env(udp=spec, debug="1"))
             check(f"FAILED SSLKEYLOG_UDP={spec}" in err, f"SSLKEYLOG_UDP={spec}: debug does not say it is wrong")
         missing = os.path.join(self.work, "no-such-directory", "keys")
@@ -445,130 +381,30 @@ class Suite:
     def test_kamailio_tls_accept(self):
         """Kamailio, whose tls.so module brings libssl in by dlopen: it still answers over TLS 1.3 and 1.2,
         and the keys equal the client's, without and with libssl preloaded too."""
-        if shutil.which("kamailio") is None or not os.path.exists(KAMAILIO_TLS_MODULE):
-            raise Skip(f"no kamailio with {KAMAILIO_TLS_MODULE} (packages kamailio, kamailio-tls-modules)")
+        Kamailio.skip_unless_installed()
         libssl = find_libssl()
         for preload in (self.library, f"{self.library} {libssl}"):
             work = self.path("kamailio")
             os.mkdir(work)
-            port = free_tcp_port()
-            with open(os.path.join(work, "tls.cfg"), "w") as f:
-                f.write(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
-                        f"private_key = {self.key}\ncertificate = {self.cert}\n")
-            with open(os.path.join(work, "kamailio.cfg"), "w") as f:
-                f.write(KAMAILIO_CFG.replace("@PORT@", str(port)).replace("@WORK@", work))
             ours = os.path.join(work, "kamailio.keys")
-            log_path = os.path.join(work, "kamailio.log")
-            with open(log_path, "wb") as log:
-                kamailio = subprocess.Popen(["kamailio", "-f", os.path.join(work, "kamailio.cfg"), "-DD", "-E",
-                                             "-Y", work, "-P", os.path.join(work, "kamailio.pid")],
-                                            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                            env=self.env(file=ours, preload=preload))
-            truth = os.path.join(work, "client.keylog")
+            kamailio = Kamailio(work, self.cert, self.key, self.env(file=ours, preload=preload), PROGRAM_TIMEOUT)
             try:
-                deadline = time.monotonic() + PROGRAM_TIMEOUT
-                while not tcp_port_listening(port):
-                    check(kamailio.poll() is None and time.monotonic() < deadline,
-                          f"kamailio did not start: {read_text(log_path)[-1500:]}")
-                    time.sleep(0.1)
-                for version in ("-tls1_3", "-tls1_2"):
-                    options = (f"OPTIONS sip:keylogger@127.0.0.1:{port} SIP/2.0\r\n"
-                               f"Via: SIP/2.0/TLS 127.0.0.1:5999;branch=z9hG4bK-keylogger{version}\r\n"
-                               "From: <sip:test@callscope.test>;tag=1\r\nTo: <sip:keylogger@callscope.test>\r\n"
-                               f"Call-ID: keylogger{version}@callscope.test\r\nCSeq: 1 OPTIONS\r\n"
-                               "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
-                    reply = ask(["openssl", "s_client", "-connect", f"127.0.0.1:{port}", version, "-keylogfile",
-                                 truth], options.encode(), b"SIP/2.0 200 OK")
+                kamailio.wait_until_listening()
+                for version in Kamailio.VERSIONS:
+                    reply = kamailio.options(version)
                     check(b"SIP/2.0 200 OK" in reply,
                           f"LD_PRELOAD={preload}, {version}: no 200 OK from kamailio: {reply[-800:]!r}")
             finally:
-                kamailio.terminate()
-                try:
-                    kamailio.wait(timeout=PROGRAM_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    kamailio.kill()
-                    kamailio.wait()
-            expected = {line for line in read_text(truth).splitlines() if LINE.match(line)}
-            check(len(expected) == 6, f"the client logged {len(expected)} secrets, want 5 (TLS 1.3) + 1 (TLS 1.2)")
-            check(set(read_text(ours).splitlines()) == expected,
+                kamailio.stop()
+            check(set(read_text(ours).splitlines()) == kamailio.client_secrets(),
                   f"LD_PRELOAD={preload}: kamailio's keys differ from the client's")
-            serving = read_text(log_path).split("sig_usr(): signal 15 received")[0]
-            errors = [line for line in serving.splitlines() if re.search(r" (ERROR|CRITICAL|ALERT|BUG):", line)]
-            check(not errors, f"kamailio logged errors: {errors[:3]}")
+            kamailio.check_no_errors()
 
     def test_without_destination_nothing_changes(self):
         own = self.path("nodest-own.txt")
         out, err = self.pair_ok("--own-callback", own, env=self.env())
         check(out == "" and err == "", f"output: {(out + err)[:300]!r}")
         check(len(read_text(own).splitlines()) == 10, "the program's own callback did not get its 10 lines")
-
-
-KAMAILIO_TLS_MODULE = "/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"
-KAMAILIO_CFG = """#!KAMAILIO
-debug=2
-log_stderror=yes
-children=1
-tcp_children=2
-enable_tls=yes
-auto_aliases=no
-dns=no
-rev_dns=no
-use_dns_cache=no
-listen=tls:127.0.0.1:@PORT@
-mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/"
-loadmodule "tls.so"
-loadmodule "sl.so"
-modparam("tls", "config", "@WORK@/tls.cfg")
-modparam("tls", "rand_engine", "krand")
-request_route {
-    sl_send_reply("200", "OK");
-    exit;
-}
-"""
-
-
-def ask(command, request, answer):
-    """Runs an interactive client: writes request, reads its output until answer appears (or the
-    timeout passes), then ends its input and waits for it. Returns what it printed."""
-    client = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = b""
-    try:
-        client.stdin.write(request)
-        client.stdin.flush()
-        deadline = time.monotonic() + PROGRAM_TIMEOUT
-        while answer not in output and time.monotonic() < deadline:
-            ready, _, _ = select.select([client.stdout], [], [], 0.1)
-            if ready:
-                chunk = os.read(client.stdout.fileno(), 65536)
-                if not chunk:
-                    break
-                output += chunk
-        client.stdin.close()
-        client.wait(timeout=PROGRAM_TIMEOUT)
-    finally:
-        if client.poll() is None:
-            client.kill()
-            client.wait()
-    return output
-
-
-def free_tcp_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tcp_port_listening(port):
-    listing = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True).stdout
-    return bool(listing.strip())
-
-
-def read_text(path):
-    try:
-        with open(path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
-    except FileNotFoundError:
-        return ""
 
 
 def find_libssl():
@@ -580,46 +416,8 @@ def find_libssl():
     return found.group(1)
 
 
-def make_certificate(work):
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                    "-subj", "/CN=keylogger.callscope.test", "-days", "2",
-                    "-keyout", os.path.join(work, "server.key"), "-out", os.path.join(work, "server.crt")],
-                   check=True, capture_output=True)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--library", required=True)
-    parser.add_argument("--build", required=True)
-    parser.add_argument("--only", default="")
-    parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
-    args = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="callscope-keylog-test.")
-    failed = 0
-    try:
-        make_certificate(work)
-        suite = Suite(os.path.abspath(args.library), os.path.abspath(args.build), work)
-        for name in sorted(n for n in dir(Suite) if n.startswith("test_")):
-            label = name[len("test_"):].replace("_", " ")
-            if args.only not in name:
-                continue
-            try:
-                getattr(suite, name)()
-                print(f"ok - {label}", flush=True)
-            except Skip as skip:
-                print(f"skip - {label}: {skip}", flush=True)
-            except TestFailure as failure:
-                failed += 1
-                print(f"FAIL - {label}: {failure}", flush=True)
-            except Exception as error:  # a program that hung, a file not written: the test failed
-                failed += 1
-                print(f"FAIL - {label}: {type(error).__name__}: {error}", flush=True)
-    finally:
-        if args.keep:
-            print(f"# scratch directory kept: {work}", flush=True)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    return 1 if failed else 0
+    return harness.run_tests(Suite, harness.parse_arguments(__doc__), "callscope-keylog-test.")
 
 
 if __name__ == "__main__":

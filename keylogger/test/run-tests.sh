@@ -9,6 +9,7 @@ KEYLOGGER=$(dirname "$HERE")
 BUILD=$KEYLOGGER/build
 OUTPUT=$(mktemp /tmp/callscope-keylog-tests.XXXXXX)
 trap 'rm -f "$OUTPUT"' EXIT
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ next to the test scripts
 
 status=0
 run() {  # runs one part, shows and keeps its lines; a part that fails without saying what counts once

@@ -13,21 +13,19 @@ gets every line the TCP destination gets, in the same order.
 Prints "ok - NAME", "FAIL - NAME: why" or "skip - NAME: why" for each test; exit status 1 when
 one failed. Python standard library only.
 """
-import argparse
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from keylog_tests import (KAMAILIO_CFG, KAMAILIO_TLS_MODULE, LINE, TLS13_LABELS, Skip, TestFailure, ask,  # noqa: E402
-                          check, free_tcp_port, make_certificate, read_text, tcp_port_listening)
+import harness  # noqa: E402
+from harness import (LINE, TLS13_LABELS, Kamailio, check, free_tcp_port, key_file_lines, read_text,  # noqa: E402
+                     stop, wait_until)
 
 IDENTITY = "callscope-keylog-v1"
 PROGRAM_TIMEOUT = 60.0
@@ -42,22 +40,6 @@ def psk_hex(secret):
     found = re.search(r"= ([0-9a-f]{64})$", out.strip())
     check(found is not None, f"openssl dgst printed {out!r}")
     return found.group(1)
-
-
-def wait_until(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise TestFailure(f"timed out waiting for {what}")
-
-
-def stop(process):
-    """Ends a process we started, by its PID."""
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 class Receiver:
@@ -97,8 +79,7 @@ class Program:
     time each line arrived."""
 
     def __init__(self, suite, *args, env):
-        self.process = subprocess.Popen([os.path.join(suite.build, "tls_pair_app"), "--cert", suite.cert,
-                                         "--key", suite.key, *args], env=env, stdout=subprocess.DEVNULL,
+        self.process = subprocess.Popen(suite.pair_command(*args), env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE)
         self.started = time.monotonic()
         self.stderr = []  # (seconds since start, line)
@@ -131,34 +112,15 @@ class Program:
         return code, time.monotonic() - self.started
 
 
-class Suite:
-    def __init__(self, library, build, work):
-        self.library = library
-        self.build = build
-        self.work = work
-        self.cert = os.path.join(work, "server.crt")
-        self.key = os.path.join(work, "server.key")
-        self.counter = 0
-
-    def path(self, name):
-        self.counter += 1
-        return os.path.join(self.work, f"{self.counter:03d}-{name}")
-
+class Suite(harness.Suite):
     def env(self, tcp=None, secret=None, secret_file=None, file=None, debug=None):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SSLKEYLOG") and k != "LD_PRELOAD"}
-        env["LD_PRELOAD"] = self.library
-        for name, value in (("SSLKEYLOG_TCP", tcp), ("SSLKEYLOG_SECRET", secret),
-                            ("SSLKEYLOG_SECRET_FILE", secret_file), ("SSLKEYLOG_FILE", file),
-                            ("SSLKEYLOG_DEBUG", debug)):
-            if value is not None:
-                env[name] = value
-        return env
+        return self.program_env(SSLKEYLOG_TCP=tcp, SSLKEYLOG_SECRET=secret, SSLKEYLOG_SECRET_FILE=secret_file,
+                                SSLKEYLOG_FILE=file, SSLKEYLOG_DEBUG=debug)
 
     def run(self, *args, env):
         """tls_pair_app to the end: (exit status, standard error, seconds)."""
         started = time.monotonic()
-        done = subprocess.run([os.path.join(self.build, "tls_pair_app"), "--cert", self.cert, "--key", self.key,
-                               *args], env=env, capture_output=True, timeout=PROGRAM_TIMEOUT)
+        done = subprocess.run(self.pair_command(*args), env=env, capture_output=True, timeout=PROGRAM_TIMEOUT)
         return done.returncode, done.stderr.decode("utf-8", "replace"), time.monotonic() - started
 
     def secret_file(self, secret, content_after="", mode=0o600):
@@ -167,19 +129,6 @@ class Suite:
             f.write(secret + content_after)
         os.chmod(path, mode)
         return path
-
-    def key_file_lines(self, file, handshakes):
-        """The lines of a key file written by one process holding both ends of each handshake: each
-        secret twice, nothing else (so not the library's own TLS connection, whose secrets would be
-        there once)."""
-        lines = read_text(file).splitlines()
-        check(all(LINE.match(line) for line in lines), f"malformed lines in {file}")
-        check(len(lines) == handshakes * 10 and len(set(lines)) == handshakes * 5
-              and all(lines.count(line) == 2 for line in set(lines)),
-              f"{file}: {len(lines)} lines, {len(set(lines))} distinct; "
-              f"want {handshakes} handshakes x 5 secrets x 2 ends")
-        check({LINE.match(line).group(1) for line in lines} == TLS13_LABELS, "labels differ")
-        return lines
 
     def s_server(self, psk, work):
         out_path, err_path = os.path.join(work, "s_server.out"), os.path.join(work, "s_server.err")
@@ -211,7 +160,7 @@ class Suite:
                 tcp=f"127.0.0.1:{port}", secret_file=self.secret_file(secret, "\nnot part of the secret\n"),
                 file=ours))
             check(code == 0 and err == "", f"the program exited {code}: {err[-500:]}")
-            lines = self.key_file_lines(ours, 2)
+            lines = key_file_lines(ours, 2, TLS13_LABELS)
             wait_until(lambda: len([l for l in read_text(out_path).splitlines() if LINE.match(l)]) >= 20,
                        ARRIVAL_TIMEOUT, "20 lines at s_server")
             received = [line for line in read_text(out_path).splitlines() if LINE.match(line)]
@@ -252,7 +201,7 @@ class Suite:
         ours = self.path("ipv6.keys")
         try:
             code, err, _ = self.run(env=self.env(tcp=f"[::1]:{receiver.port}", secret=secret, file=ours))
-            lines = self.key_file_lines(ours, 1)
+            lines = key_file_lines(ours, 1, TLS13_LABELS)
             receiver.wait_for(r"^ACK 1 10$")
         finally:
             receiver.kill()
@@ -285,7 +234,7 @@ class Suite:
             if second is not None:
                 second.kill()
         check(code == 0, f"the program exited {code}")
-        lines = self.key_file_lines(ours, 4)
+        lines = key_file_lines(ours, 4, TLS13_LABELS)
         own_lines = [line.split(" ", 1)[1] for line in read_text(own).splitlines()]
         check(sorted(own_lines) == sorted(lines), "the program's own callback saw other lines than the key file")
         check(first.lines() == lines[:10], "the first receiver did not get the first 10 lines")
@@ -315,7 +264,7 @@ class Suite:
             if second is not None:
                 second.kill()
         check(code == 0, f"the program exited {code}")
-        lines = self.key_file_lines(ours, 4)
+        lines = key_file_lines(ours, 4, TLS13_LABELS)
         check(len(first.lines()) == 5 and first.lines() == lines[:5], "the first receiver did not read 5 lines")
         missing = set(lines) - set(second.lines())
         check(not missing, f"{len(missing)} lines never reached the second receiver")
@@ -410,7 +359,7 @@ class Suite:
                                            env=self.env(tcp=f"127.0.0.1:{port}", secret=secret, file=ours))
                 check(code == 0 and err == "", f"{name}: the program exited {code}: {err[-300:]}")
                 check(took < baseline + EXIT_FLUSH + 1.5, f"{name}: took {took:.2f} s, without TCP {baseline:.2f} s")
-                self.key_file_lines(ours, 100)
+                key_file_lines(ours, 100, TLS13_LABELS)
         finally:
             black_hole.close()
             silent.kill()
@@ -426,7 +375,7 @@ class Suite:
         finally:
             receiver.kill()
         check(code == 0 and err == "", f"the program exited {code}: {err[-300:]}")
-        lines = self.key_file_lines(ours, 3)
+        lines = key_file_lines(ours, 3, TLS13_LABELS)
         check(sorted(receiver.lines()) == sorted(lines), "the receiver's lines differ from the key file's")
         check(len(receiver.events("CONNECTED")) == 2, f"connections: {receiver.events('CONNECTED')}")
 
@@ -439,7 +388,7 @@ class Suite:
         try:
             code, err, _ = self.run("--close-fds", victim,
                                     env=self.env(tcp=f"127.0.0.1:{receiver.port}", secret=secret, file=ours))
-            lines = self.key_file_lines(ours, 2)
+            lines = key_file_lines(ours, 2, TLS13_LABELS)
             wait_until(lambda: set(lines) <= set(receiver.lines()), ARRIVAL_TIMEOUT, "all 20 lines at the receiver")
         finally:
             receiver.kill()
@@ -466,7 +415,7 @@ class Suite:
                 ours = self.path("refused.keys")
                 code, err, _ = self.run(env=self.env(tcp=tcp, file=ours, **secrets))
                 check(code == 0 and err == "", f"{name}: exited {code}, output {err[-300:]!r}")
-                self.key_file_lines(ours, 1)
+                key_file_lines(ours, 1, TLS13_LABELS)
                 code, err, _ = self.run(env=self.env(tcp=tcp, debug="1", **secrets))
                 check(f"FAILED SSLKEYLOG_TCP={tcp}: " in err and reason in err, f"{name}: debug says {err[:600]!r}")
                 check("log to : tcp" not in err, f"{name}: the TCP destination was set up")
@@ -485,89 +434,32 @@ class Suite:
     def test_tcp_from_kamailio(self):
         """Kamailio (its TLS worker processes load libssl through tls.so) answers over TLS 1.3 and 1.2 with
         the library sending over TCP; the receiver gets the client's secrets; Kamailio logs no error."""
-        if shutil.which("kamailio") is None or not os.path.exists(KAMAILIO_TLS_MODULE):
-            raise Skip(f"no kamailio with {KAMAILIO_TLS_MODULE} (packages kamailio, kamailio-tls-modules)")
+        Kamailio.skip_unless_installed()
         secret = "kamailio sends its keys over TLS"
         receiver = Receiver(self.build, self.work, psk_hex(secret), "--ack")
         work = self.path("kamailio")
         os.mkdir(work)
-        port = free_tcp_port()
-        with open(os.path.join(work, "tls.cfg"), "w") as f:
-            f.write(f"[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
-                    f"private_key = {self.key}\ncertificate = {self.cert}\n")
-        with open(os.path.join(work, "kamailio.cfg"), "w") as f:
-            f.write(KAMAILIO_CFG.replace("@PORT@", str(port)).replace("@WORK@", work))
-        log_path = os.path.join(work, "kamailio.log")
-        with open(log_path, "wb") as log:
-            kamailio = subprocess.Popen(["kamailio", "-f", os.path.join(work, "kamailio.cfg"), "-DD", "-E", "-Y", work,
-                                         "-P", os.path.join(work, "kamailio.pid")], stdin=subprocess.DEVNULL,
-                                        stdout=log, stderr=log,
-                                        env=self.env(tcp=f"127.0.0.1:{receiver.port}", secret=secret))
-        truth = os.path.join(work, "client.keylog")
+        kamailio = Kamailio(work, self.cert, self.key, self.env(tcp=f"127.0.0.1:{receiver.port}", secret=secret),
+                            PROGRAM_TIMEOUT)
         try:
-            wait_until(lambda: tcp_port_listening(port) or kamailio.poll() is not None, PROGRAM_TIMEOUT,
-                       "kamailio to listen")
-            check(kamailio.poll() is None, f"kamailio did not start: {read_text(log_path)[-1500:]}")
-            for version in ("-tls1_3", "-tls1_2"):
-                options = (f"OPTIONS sip:keylogger@127.0.0.1:{port} SIP/2.0\r\n"
-                           f"Via: SIP/2.0/TLS 127.0.0.1:5999;branch=z9hG4bK-tcp{version}\r\n"
-                           "From: <sip:test@callscope.test>;tag=1\r\nTo: <sip:keylogger@callscope.test>\r\n"
-                           f"Call-ID: tcp{version}@callscope.test\r\nCSeq: 1 OPTIONS\r\n"
-                           "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
-                reply = ask(["openssl", "s_client", "-connect", f"127.0.0.1:{port}", version, "-keylogfile", truth],
-                            options.encode(), b"SIP/2.0 200 OK")
+            kamailio.wait_until_listening()
+            for version in Kamailio.VERSIONS:
+                reply = kamailio.options(version)
                 check(b"SIP/2.0 200 OK" in reply, f"{version}: no 200 OK from kamailio: {reply[-800:]!r}")
-            expected = {line for line in read_text(truth).splitlines() if LINE.match(line)}
+            expected = kamailio.client_secrets()
             wait_until(lambda: expected <= set(receiver.lines()), ARRIVAL_TIMEOUT, "kamailio's secrets at the receiver")
         finally:
-            kamailio.terminate()
-            try:
-                kamailio.wait(timeout=PROGRAM_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                stop(kamailio)
+            kamailio.stop()
             receiver.kill()
-        check(len(expected) == 6, f"the client logged {len(expected)} secrets, want 5 (TLS 1.3) + 1 (TLS 1.2)")
-        serving = read_text(log_path).split("sig_usr(): signal 15 received")[0]
-        errors = [line for line in serving.splitlines() if re.search(r" (ERROR|CRITICAL|ALERT|BUG):", line)]
-        check(not errors, f"kamailio logged errors: {errors[:3]}")
+        kamailio.check_no_errors()
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--library", required=True)
-    parser.add_argument("--build", required=True)
-    parser.add_argument("--only", default="")
-    parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
-    args = parser.parse_args()
+    args = harness.parse_arguments(__doc__)
     if shutil.which("openssl") is None:
         print("skip - tcp: no openssl command", flush=True)
         return 0
-    work = tempfile.mkdtemp(prefix="callscope-keylog-tcp-test.")
-    failed = 0
-    try:
-        make_certificate(work)
-        suite = Suite(os.path.abspath(args.library), os.path.abspath(args.build), work)
-        for name in sorted(n for n in dir(Suite) if n.startswith("test_")):
-            label = name[len("test_"):].replace("_", " ")
-            if args.only not in name:
-                continue
-            try:
-                getattr(suite, name)()
-                print(f"ok - {label}", flush=True)
-            except Skip as skip:
-                print(f"skip - {label}: {skip}", flush=True)
-            except TestFailure as failure:
-                failed += 1
-                print(f"FAIL - {label}: {failure}", flush=True)
-            except Exception as error:  # a program that hung, a file not written: the test failed
-                failed += 1
-                print(f"FAIL - {label}: {type(error).__name__}: {error}", flush=True)
-    finally:
-        if args.keep:
-            print(f"# scratch directory kept: {work}", flush=True)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    return 1 if failed else 0
+    return harness.run_tests(Suite, args, "callscope-keylog-tcp-test.")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@ package org.callscope.engine.tls.keys.transport;
 
 import java.io.IOException;
 import java.util.Vector;
-import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.AbstractTlsClient;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -83,15 +82,11 @@ final class ExternalPskClient extends AbstractTlsClient {
 
     @Override
     public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-        if (level == AlertLevel.fatal) {
-            alerts.raised(description);
-        }
+        alerts.raised(level, description);
     }
 
     @Override
     public void notifyAlertReceived(short level, short description) {
-        if (level == AlertLevel.fatal) {
-            alerts.received(description);
-        }
+        alerts.received(level, description);
     }
 }

@@ -2,7 +2,6 @@ package org.callscope.engine.tls.keys.transport;
 
 import java.util.Arrays;
 import java.util.Vector;
-import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.AbstractTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.PskIdentity;
@@ -58,15 +57,11 @@ final class ExternalPskServer extends AbstractTlsServer {
 
     @Override
     public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-        if (level == AlertLevel.fatal) {
-            alerts.raised(description);
-        }
+        alerts.raised(level, description);
     }
 
     @Override
     public void notifyAlertReceived(short level, short description) {
-        if (level == AlertLevel.fatal) {
-            alerts.received(description);
-        }
+        alerts.received(level, description);
     }
 }

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
 
 /**
  * The alerts one handshake raised or received, to tell an authentication failure (the two ends
@@ -11,8 +12,9 @@ import org.bouncycastle.tls.AlertDescription;
  * docs/KEY-TRANSPORT.md names: {@code decrypt_error} (a PSK binder or Finished that does not
  * verify, RFC 8446 §4.2.11.2), {@code bad_record_mac} (records under a different key),
  * {@code handshake_failure} and {@code unknown_psk_identity}; and, as the answer to a ClientHello,
- * {@code illegal_parameter}, which OpenSSL (3.0) sends when a PSK binder does not verify. Written
- * by the handshake's thread.
+ * {@code illegal_parameter}, which OpenSSL (3.0) sends when a PSK binder does not verify. Only
+ * fatal alerts count: a warning ends no handshake. Written by the handshake's thread, from the
+ * alert callbacks of {@link ExternalPskServer} and {@link ExternalPskClient}.
  */
 final class HandshakeAlerts {
     private short raised = -1;
@@ -21,14 +23,14 @@ final class HandshakeAlerts {
     private boolean serverHelloSeen;
     private boolean refusedHello;
 
-    void raised(short description) {
-        if (raised < 0) {
+    void raised(short level, short description) {
+        if (level == AlertLevel.fatal && raised < 0) {
             raised = description;
         }
     }
 
-    void received(short description) {
-        if (received < 0) {
+    void received(short level, short description) {
+        if (level == AlertLevel.fatal && received < 0) {
             received = description;
             refusedHello = !serverHelloSeen && description == AlertDescription.illegal_parameter;
         }
