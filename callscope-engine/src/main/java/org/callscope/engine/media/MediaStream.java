@@ -37,7 +37,7 @@ public final class MediaStream {
     private final DtmfEventDecoder dtmf;
     private final List<TimedDigit> digits = new ArrayList<>();
     /** The payload is SRTP: the SDP said so, or a key or DTLS handshake names the stream's addresses. */
-    private boolean srtp;
+    private final boolean srtp;
     /** Decryption state of an SRTP stream; null for plain RTP. */
     StreamDecryption decryption;
     private final SrtpKeyring keyring;
@@ -129,18 +129,6 @@ public final class MediaStream {
     /** The endpoint of the last resolution; valid while {@link #resolutionCurrent} holds. */
     MediaEndpoint resolution() {
         return resolvedEndpoint;
-    }
-
-    /** Marks a stream first taken for plain RTP as SRTP (a key or DTLS handshake for it appeared). */
-    void becomeSrtp() {
-        if (!srtp) {
-            srtp = true;
-            decryption = new StreamDecryption(this, keyring);
-        }
-    }
-
-    boolean isSrtp() {
-        return srtp;
     }
 
     /** The format the receiver announced for {@code pt}, or null. */

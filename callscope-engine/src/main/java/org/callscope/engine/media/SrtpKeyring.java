@@ -153,11 +153,6 @@ public final class SrtpKeyring implements DtlsSrtpListener {
         return version;
     }
 
-    /** Whether any key was given for a sender's address; lets the caller skip lookups when there are none. */
-    boolean hasSenderKeys() {
-        return !bySender.isEmpty();
-    }
-
     /** Whether media between these addresses is known to be SRTP without SDP: a key or a handshake names them. */
     boolean knowsFlow(IpPort src, IpPort dst) {
         return bySender.containsKey(src) || dtlsHandshakes.containsKey(new Flow(src, dst));
