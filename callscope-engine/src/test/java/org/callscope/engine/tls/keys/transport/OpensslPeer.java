@@ -18,11 +18,12 @@ final class OpensslPeer implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final OutputStream stdin;
+    private final Thread reader;
 
     private OpensslPeer(Process process) {
         this.process = process;
         this.stdin = process.getOutputStream();
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -94,6 +95,7 @@ final class OpensslPeer implements AutoCloseable {
             process.destroy();
             process.waitFor(5, TimeUnit.SECONDS);
         }
+        reader.join(5_000); // the process may end before its last lines are read
         return process.exitValue();
     }
 
