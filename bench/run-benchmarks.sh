@@ -6,7 +6,7 @@
 #   SKIP_JMH=1 SKIP_MEMORY=1 PROFILE=1 bench/run-benchmarks.sh
 #
 # Environment: CALLS, SECONDS_ (media seconds per call), LOSS (percent), SKIP_JMH, SKIP_MEMORY,
-# SKIP_TSHARK, PROFILE (JFR on one extra run; prints hot methods), JMH_ARGS (default "-f 1 -wi 2 -i 3"),
+# SKIP_TSHARK, SKIP_READ (the file-reading comparison), PROFILE (JFR on one extra run; prints hot methods), JMH_ARGS (default "-f 1 -wi 2 -i 3"),
 # RUNS (runs per whole-process measurement, default 3; the median by wall time is reported),
 # KEEP (keep the temporary directory), MVN_ARGS (extra Maven arguments, e.g. -o).
 # The corpus goes to a temporary directory that is removed at the end; nothing is written to the repo.
@@ -105,6 +105,11 @@ if [[ "$have_tshark" == 1 ]]; then
     cp "$tmp/callscope.nums" "$tmp/cs.nums"
     say "  tshark streams: $(grep -c 'g711U' "$tmp/tshark rtp,streams.out" || true) (expected $((2 * calls)))"
     say "ratio callscope/tshark (wall pps): $(awk 'NR == 1 {a = $1 / $2} NR == 2 {printf "%.1fx", a / ($1 / $2)}' "$tmp/cs.nums" "$tmp/tshark.nums")"
+fi
+
+if [[ -z "${SKIP_READ:-}" ]]; then
+    echo "== file reading: memory-mapped window against read calls, one core" >&2
+    taskset -c 0 "$java" -cp "$bench_jar" org.callscope.bench.FileReadComparison "$tmp/corpus.pcap" 3 | grep '^round' | tee -a "$summary"
 fi
 
 if [[ -z "${SKIP_MEMORY:-}" ]]; then

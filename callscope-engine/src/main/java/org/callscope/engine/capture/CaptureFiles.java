@@ -29,7 +29,7 @@ public final class CaptureFiles {
      * @throws IOException            when the file cannot be read
      */
     public static PacketSource open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(MappedFileInputStream.open(file), RAW_BUFFER_BYTES);
+        InputStream raw = new BufferedInputStream(DirectBufferFileInputStream.open(file), RAW_BUFFER_BYTES);
         try {
             raw.mark(4);
             byte[] head = raw.readNBytes(4);
