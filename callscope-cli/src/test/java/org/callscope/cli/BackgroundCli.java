@@ -20,7 +20,7 @@ final class BackgroundCli implements AutoCloseable {
     private BackgroundCli(String... args) {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        thread = new Thread(() -> status = CallScopeCommand.newCommandLine(o, e).execute(args), "callscope " + args[0]);
+        thread = new Thread(() -> status = CallScopeCommand.newCommandLine(o, e, args[0]).execute(args), "callscope " + args[0]);
         thread.setDaemon(true);
     }
 

@@ -14,7 +14,7 @@ record CliRun(int status, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int status = CallScopeCommand.newCommandLine(o, e).execute(args);
+            int status = CallScopeCommand.newCommandLine(o, e, args.length > 0 ? args[0] : null).execute(args);
             return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
