@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.callscope.engine.bytes.PackedEndpoint;
-import org.callscope.engine.cdr.RtcpSummary;
 import org.callscope.engine.cdr.RtpStreamReport;
 import org.callscope.engine.cdr.SrtpSummary;
 import org.callscope.engine.decode.DecodedPacket;
@@ -53,19 +52,8 @@ public final class MediaStream {
     /** -1 until first resolved, so a fresh stream never counts as resolved. */
     private int resolvedAtAnnouncement = -1;
 
-    private int rtcpReports;
-    private double rtcpFractionLostMax;
-    private long rtcpCumulativeLost;
-    private double rtcpJitterMaxMs;
-    private double rttSumMs;
-    private int rttCount;
-    private double rttMaxMs;
-    private int xrReports;
-    private double xrLossRate;
-    private double xrDiscardRate;
-    private int xrRoundTripMs;
-    private double xrMosLq = Double.NaN;
-    private double xrMosCq = Double.NaN;
+    /** Null until the first RTCP report about this stream. */
+    private RtcpFigures rtcp;
 
     MediaStream(long ssrc, long srcKey, long dstKey, DecodedPacket p, MediaOwner owner, CallSide sender,
                 MediaEndpoint endpoint, PayloadFormat[] formats, boolean srtp, SrtpKeyring keyring) {
@@ -189,27 +177,21 @@ public final class MediaStream {
 
     /** An RTCP report block whose subject is this stream (RFC 3550 §6.4.1). */
     void onReportBlock(double fractionLost, long cumulativeLost, long jitterUnits, double rttMs) {
-        rtcpReports++;
-        rtcpFractionLostMax = Math.max(rtcpFractionLostMax, fractionLost);
-        rtcpCumulativeLost = cumulativeLost;
         int clock = payloadType >= 0 && !RtpCodecs.isDynamic(payloadType) ? RtpCodecs.staticClockRate(payloadType)
                 : stats.clockRate() > 0 ? stats.clockRate() : 8000;
-        rtcpJitterMaxMs = Math.max(rtcpJitterMaxMs, jitterUnits * 1000.0 / clock);
-        if (!Double.isNaN(rttMs)) {
-            rttSumMs += rttMs;
-            rttCount++;
-            rttMaxMs = Math.max(rttMaxMs, rttMs);
-        }
+        rtcp().onReportBlock(fractionLost, cumulativeLost, jitterUnits * 1000.0 / clock, rttMs);
     }
 
     /** An RFC 3611 §4.7 VoIP metrics block about this stream: the latest one wins. */
     void onVoipMetrics(double lossRate, double discardRate, int roundTripMs, double mosLq, double mosCq) {
-        xrReports++;
-        xrLossRate = lossRate;
-        xrDiscardRate = discardRate;
-        xrRoundTripMs = roundTripMs;
-        xrMosLq = mosLq;
-        xrMosCq = mosCq;
+        rtcp().onVoipMetrics(lossRate, discardRate, roundTripMs, mosLq, mosCq);
+    }
+
+    private RtcpFigures rtcp() {
+        if (rtcp == null) {
+            rtcp = new RtcpFigures();
+        }
+        return rtcp;
     }
 
     public long ssrc() {
@@ -257,11 +239,6 @@ public final class MediaStream {
         if (decryption != null) {
             decryption.dropHeld();
         }
-        RtcpSummary rtcp = rtcpReports == 0 && xrReports == 0 ? null : new RtcpSummary(rtcpReports, rtcpFractionLostMax,
-                rtcpCumulativeLost, rtcpJitterMaxMs, rttCount == 0 ? Double.NaN : rttSumMs / rttCount,
-                rttCount == 0 ? Double.NaN : rttMaxMs,
-                xrReports, xrReports == 0 ? Double.NaN : xrLossRate, xrReports == 0 ? Double.NaN : xrDiscardRate,
-                xrReports == 0 ? Double.NaN : xrRoundTripMs, xrMosLq, xrMosCq);
         return new RtpStreamReport(ssrc,
                 DecodedPacket.addressString(srcAddr, srcAddr.length), srcPort,
                 DecodedPacket.addressString(dstAddr, dstAddr.length), dstPort,
@@ -276,7 +253,7 @@ public final class MediaStream {
                 decryption == null ? null : decryption.reason(this),
                 decryption == null ? null : new SrtpSummary(decryption.suite(), decryption.keySource(),
                         decryption.decrypted, decryption.authFailures + decryption.malformed, decryption.withoutKey),
-                rtcp);
+                rtcp == null ? null : rtcp.summary());
     }
 
     private long[] delayBuckets() {
