@@ -19,6 +19,8 @@ public final class MediaEndpointTable {
     private final AnomalyCounters anomalies;
     /** Counts announcements: a lookup that found nothing may find something once this moves. */
     private int announcements;
+    /** Counts endpoints that stopped being {@link MediaEndpoint#live}: superseded or released. */
+    private int endings;
 
     public MediaEndpointTable(AnomalyCounters anomalies) {
         this.anomalies = anomalies;
@@ -42,6 +44,7 @@ public final class MediaEndpointTable {
         MediaEndpoint replaced = endpoints.put(key, e);
         if (replaced != null) {
             replaced.superseded = true;
+            endings++;
         }
         announcements++;
         return e;
@@ -69,11 +72,20 @@ public final class MediaEndpointTable {
         return announcements;
     }
 
+    /**
+     * Number of endpoints that stopped being live so far. While it does not change, an endpoint
+     * that was live still is, so the media path need not look at the endpoint itself.
+     */
+    int endings() {
+        return endings;
+    }
+
     /** Forgets every endpoint of {@code owner} (its call ended). */
     public void release(MediaOwner owner, Iterable<MediaEndpoint> announced) {
         for (MediaEndpoint e : announced) {
             if (e.owner == owner) {
                 e.owner = null;
+                endings++;
                 MediaEndpoint current = endpoints.get(e.key);
                 if (current == e) {
                     endpoints.remove(e.key);

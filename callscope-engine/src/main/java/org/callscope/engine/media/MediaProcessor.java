@@ -100,7 +100,7 @@ public final class MediaProcessor {
             ssrc = rtp.ssrc() & 0xffffffffL;
             hash = StreamTable.hash(srcKey, dstKey, ssrc);
             s = streams.find(hash, srcKey, dstKey, ssrc, p);
-            if (s != null && s.resolutionCurrent(endpoints.announcements())) {
+            if (s != null && s.resolutionCurrent(endpoints.announcements(), endpoints.endings())) {
                 // The owner learns of this packet's time from the stream itself (it asks its
                 // streams when it checks timeouts), so the common case touches only the stream.
                 if (s.recordsFrames) {
@@ -157,7 +157,7 @@ public final class MediaProcessor {
                 return;
             }
         }
-        s.resolved(ep, viaDestination, endpoints.announcements());
+        s.resolved(ep, viaDestination, endpoints.announcements(), endpoints.endings());
         onRtp(s, p, buf);
     }
 

@@ -156,4 +156,28 @@ class MediaProcessorResolutionTest {
         assertThat(b.activity).isEqualTo(1);
         assertThat(a.activity).isEqualTo(1);
     }
+
+    @Test
+    void anotherCallEndingLeavesTheStreamWithItsOwnerAndItsOwnEndingStillCounts() {
+        byte[] other = {10, 0, 0, 9};
+        for (boolean viaDestination : new boolean[] {true, false}) {
+            Owner a = new Owner();
+            Owner z = new Owner();
+            announce(a, viaDestination ? CALLEE : CALLER, viaDestination ? 5000 : 4000);
+            announce(z, other, 6000);
+            send(CALLER, 4000, CALLEE, 5000);
+            send(CALLER, 4000, CALLEE, 5000);
+            assertThat(a.activity).isEqualTo(2);
+
+            endpoints.release(z, z.endpoints);
+            send(CALLER, 4000, CALLEE, 5000);
+            send(CALLER, 4000, CALLEE, 5000);
+            assertThat(a.activity).as("via destination %s", viaDestination).isEqualTo(4);
+
+            endpoints.release(a, a.endpoints);
+            send(CALLER, 4000, CALLEE, 5000);
+            assertThat(a.activity).as("via destination %s", viaDestination).isEqualTo(4);
+            media.release(a.streams);
+        }
+    }
 }
