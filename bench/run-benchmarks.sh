@@ -61,13 +61,26 @@ generate() {
     cat "$tmp/$1.pcap" >/dev/null # into the page cache, so every run reads from memory
 }
 
+# run_once LABEL I COMMAND...: run number I of COMMAND under GNU time
+run_once() {
+    local label="$1" i="$2"
+    shift 2
+    /usr/bin/time -v -o "$tmp/$label.time.$i" "$@" >"$tmp/$label.out" 2>"$tmp/$label.err"
+}
+
 # measure LABEL FRAMES COMMAND...: runs $runs times under GNU time, prints the median run's line
 measure() {
-    local label="$1" n="$2" i best
+    local label="$1" n="$2" i
     shift 2
     for ((i = 1; i <= runs; i++)); do
-        /usr/bin/time -v -o "$tmp/$label.time.$i" "$@" >"$tmp/$label.out" 2>"$tmp/$label.err"
+        run_once "$label" "$i" "$@"
     done
+    report "$label" "$n"
+}
+
+# report LABEL FRAMES: the median of the $runs runs of LABEL, by wall time
+report() {
+    local label="$1" n="$2" i best
     # Median by wall time: sort the runs by their elapsed seconds and take the middle one.
     best="$(for ((i = 1; i <= runs; i++)); do
         awk -F': ' -v i="$i" '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(k=1;k<=n;k++) s=s*60+t[k]; print s, i}' "$tmp/$label.time.$i"
@@ -93,14 +106,21 @@ say "load average before runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "jdk: $("$java" -version 2>&1 | head -1)"
 say "corpus: $calls calls x $seconds s, $corpus_frames frames, $(stat -c %s "$tmp/corpus.pcap") bytes"
 
-echo "== callscope analyze" >&2
-measure "callscope" "$corpus_frames" ./callscope analyze --format json "$tmp/corpus.pcap"
+# The machine's speed drifts over minutes on shared hosts, so the tools take turns run by run.
+echo "== callscope analyze$([[ "$have_tshark" == 1 ]] && echo " and tshark, interleaved")" >&2
+for ((i = 1; i <= runs; i++)); do
+    run_once "callscope" "$i" ./callscope analyze --format json "$tmp/corpus.pcap"
+    run_once "callscope (taskset -c 0)" "$i" taskset -c 0 ./callscope analyze --format json "$tmp/corpus.pcap"
+    if [[ "$have_tshark" == 1 ]]; then
+        run_once "tshark rtp,streams" "$i" tshark -q -z rtp,streams -r "$tmp/corpus.pcap"
+    fi
+done
+report "callscope" "$corpus_frames"
 say "  callscope records: $(wc -l <"$tmp/callscope.out") lines (expected $calls calls)"
-measure "callscope (taskset -c 0)" "$corpus_frames" taskset -c 0 ./callscope analyze --format json "$tmp/corpus.pcap"
+report "callscope (taskset -c 0)" "$corpus_frames"
 
 if [[ "$have_tshark" == 1 ]]; then
-    echo "== tshark" >&2
-    measure "tshark rtp,streams" "$corpus_frames" tshark -q -z rtp,streams -r "$tmp/corpus.pcap"
+    report "tshark rtp,streams" "$corpus_frames"
     cp "$tmp/tshark rtp,streams.nums" "$tmp/tshark.nums"
     cp "$tmp/callscope.nums" "$tmp/cs.nums"
     say "  tshark streams: $(grep -c 'g711U' "$tmp/tshark rtp,streams.out" || true) (expected $((2 * calls)))"
