@@ -2,6 +2,7 @@ package org.callscope.engine.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,18 +14,21 @@ import java.util.Objects;
  * Reads a regular file with large {@code read} calls into one direct buffer kept for the whole
  * file, then copies from it into the caller's array. Memory-mapping the file instead cost four
  * times as much here: every page of a mapping is a page fault on first touch, and page faults are
- * expensive in virtual machines (docs/PERFORMANCE.md, "Reading capture files").
+ * expensive in virtual machines (docs/PERFORMANCE.md, "Reading capture files"). The buffer is
+ * freed when the stream is closed, not when the garbage collector gets to it.
  */
 final class DirectBufferFileInputStream extends InputStream {
     static final int BUFFER_BYTES = 1 << 20;
 
     private final FileChannel channel;
+    private final Arena arena = Arena.ofShared();
     private final ByteBuffer buffer;
     private boolean ended;
+    private boolean closed;
 
     private DirectBufferFileInputStream(FileChannel channel, int bufferBytes) {
         this.channel = channel;
-        this.buffer = ByteBuffer.allocateDirect(bufferBytes).flip();
+        this.buffer = arena.allocate(bufferBytes).asByteBuffer().flip();
     }
 
     /** A buffered stream for a regular file; a plain stream for anything else (pipes, devices). */
@@ -45,6 +49,7 @@ final class DirectBufferFileInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
+        ensureOpen();
         if (!buffer.hasRemaining() && !fill()) {
             return -1;
         }
@@ -55,10 +60,17 @@ final class DirectBufferFileInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
+        ensureOpen();
         if (!buffer.hasRemaining() && !fill()) {
             return -1;
         }
         return buffer.get() & 0xff;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
     }
 
     private boolean fill() throws IOException {
@@ -80,6 +92,14 @@ final class DirectBufferFileInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } finally {
+            arena.close();
+        }
     }
 }

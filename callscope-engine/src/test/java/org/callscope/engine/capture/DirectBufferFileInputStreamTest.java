@@ -52,6 +52,16 @@ class DirectBufferFileInputStreamTest {
     }
 
     @Test
+    void closingTwiceIsHarmlessAndReadingAfterCloseIsAnError() throws Exception {
+        Path file = Files.write(dir.resolve("three.bin"), new byte[] {1, 2, 3});
+        InputStream in = DirectBufferFileInputStream.open(file, 2);
+        assertThat(in.read()).isEqualTo(1);
+        in.close();
+        in.close();
+        assertThatThrownBy(() -> in.read(new byte[4], 0, 4)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void nonRegularFilesAreStreamedAndMissingFilesSaySo() throws Exception {
         try (InputStream in = DirectBufferFileInputStream.open(Path.of("/dev/null"))) {
             assertThat(in).isNotInstanceOf(DirectBufferFileInputStream.class);
