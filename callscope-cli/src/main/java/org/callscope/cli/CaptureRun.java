@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.callscope.engine.capture.CaptureDamage;
-import org.callscope.engine.capture.CaptureFiles;
+import org.callscope.engine.capture.DeferredFileSource;
 import org.callscope.engine.capture.CapturedPacket;
 import org.callscope.engine.capture.MergingSource;
 import org.callscope.engine.capture.PacketSource;
@@ -50,7 +50,7 @@ final class CaptureRun {
         List<PacketSource> sources = new ArrayList<>();
         for (Path f : files) {
             try {
-                sources.add(CaptureFiles.open(f));
+                sources.add(DeferredFileSource.scan(f));
             } catch (IOException e) {
                 String why = reason(e);
                 unreadable.add(f + ": " + why);

@@ -12,20 +12,22 @@ import java.util.zip.ZipException;
  * The byte window a capture file reader parses from: one large reused buffer over a stream, so
  * record headers are read in place and only frame bytes are copied (once, into the packet).
  *
- * <p>Owned by the one thread that reads its source; allocates only its buffer, at construction.
+ * <p>Owned by the one thread that reads its source; allocates only its buffer: at construction,
+ * and again when a request needs a larger one.
  * When the stream is a decompressor, a cut-short or corrupt compressed stream is not an I/O
  * error but damage to the capture: reading stops as at end of input and {@link #fault()} says why.
  */
 final class CaptureInput implements Closeable {
     /**
-     * Window size. It bounds the largest block a reader parses in one piece; 1 MiB holds a
+     * Largest window. It bounds the largest block a reader parses in one piece; 1 MiB holds a
      * pcapng block carrying a frame of the largest accepted captured length plus its options.
      */
     static final int WINDOW_BYTES = 1 << 20;
 
     private final InputStream in;
     private final boolean decompressing;
-    private final byte[] buf = new byte[WINDOW_BYTES];
+    /** Starts at the size the opener chose and doubles, up to {@link #WINDOW_BYTES}, when a request needs it. */
+    private byte[] buf;
     private int pos;
     private int limit;
     private long base;
@@ -37,8 +39,14 @@ final class CaptureInput implements Closeable {
      * @param decompressing whether {@code in} inflates compressed data, whose damage ends input
      */
     CaptureInput(InputStream in, boolean decompressing) {
+        this(in, decompressing, WINDOW_BYTES);
+    }
+
+    /** As {@link #CaptureInput(InputStream, boolean)} with a first window of {@code initialBytes}. */
+    CaptureInput(InputStream in, boolean decompressing, int initialBytes) {
         this.in = in;
         this.decompressing = decompressing;
+        this.buf = new byte[Math.clamp(initialBytes, 64, WINDOW_BYTES)];
     }
 
     /** The window; the next unread byte is at {@link #position()}. Valid until the next request. */
@@ -68,7 +76,14 @@ final class CaptureInput implements Closeable {
         if (available >= n || ended) {
             return available;
         }
-        if (pos > 0) {
+        if (n > buf.length) {
+            byte[] larger = new byte[Math.min(WINDOW_BYTES, Math.max(n, 2 * buf.length))];
+            System.arraycopy(buf, pos, larger, 0, available);
+            buf = larger;
+            base += pos;
+            pos = 0;
+            limit = available;
+        } else if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, available);
             base += pos;
             pos = 0;
@@ -98,7 +113,7 @@ final class CaptureInput implements Closeable {
     long skip(long n) throws IOException {
         long skipped = 0;
         while (skipped < n) {
-            int want = (int) Math.min(n - skipped, WINDOW_BYTES);
+            int want = (int) Math.min(n - skipped, buf.length);
             int available = request(want);
             int step = Math.min(available, want);
             if (step == 0) {

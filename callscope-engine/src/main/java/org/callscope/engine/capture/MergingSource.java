@@ -9,16 +9,25 @@ import java.util.List;
  * with equal timestamps come in the order the sources were given. Frame numbers stay those of
  * each source's own file.
  *
+ * <p>A {@link DeferredFileSource} waits in the heap under its first frame's time and is opened only
+ * when the merge reaches it; a source's look-ahead packet is made when it is first read and let go
+ * when it ends. A run over many files that follow each other in time so holds a few open at once.
+ *
  * <p>A damaged source does not stop the merge: its damage is recorded and the others are read to
  * their ends; {@link #damage()} is the first damage seen and {@link #damages()} all of them.
  *
- * <p>Owned by one reader thread. Each source has its own look-ahead packet; delivering a frame
- * swaps byte arrays with the caller's packet instead of copying, so nothing is allocated per frame.
+ * <p>Owned by one reader thread. Delivering a frame swaps byte arrays with the caller's packet
+ * instead of copying, so nothing is allocated per frame.
  */
 public final class MergingSource implements PacketSource {
     private final PacketSource[] sources;
+    /** Each source's look-ahead frame; null before its first read and after its end. */
     private final CapturedPacket[] heads;
-    /** Heap of source indices ordered by (head timestamp, index). */
+    /** Heap key of each source: its head's time, or a deferred source's first frame time. */
+    private final long[] keys;
+    /** The source is in the heap under its first frame time but not opened yet. */
+    private final boolean[] pending;
+    /** Heap of source indices ordered by (key, index). */
     private final int[] heap;
     private int heapSize;
     private boolean primed;
@@ -27,20 +36,24 @@ public final class MergingSource implements PacketSource {
     public MergingSource(List<? extends PacketSource> sources) {
         this.sources = sources.toArray(new PacketSource[0]);
         this.heads = new CapturedPacket[this.sources.length];
+        this.keys = new long[this.sources.length];
+        this.pending = new boolean[this.sources.length];
         this.heap = new int[this.sources.length];
-        for (int i = 0; i < heads.length; i++) {
-            heads[i] = new CapturedPacket();
-        }
     }
 
     @Override
     public boolean next(CapturedPacket into) throws IOException {
         if (!primed) {
             primed = true;
-            for (int i = 0; i < sources.length; i++) {
-                if (advance(i)) {
-                    push(i);
-                }
+            prime();
+        }
+        while (heapSize > 0 && pending[heap[0]]) {
+            int first = heap[0];
+            pending[first] = false;
+            if (advance(first)) {
+                siftDown(0); // the file may have changed since it was scanned
+            } else {
+                removeTop();
             }
         }
         if (heapSize == 0) {
@@ -60,17 +73,39 @@ public final class MergingSource implements PacketSource {
         if (advance(i)) {
             siftDown(0);
         } else {
-            heap[0] = heap[--heapSize];
-            siftDown(0);
+            removeTop();
         }
         return true;
     }
 
+    private void prime() throws IOException {
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] instanceof DeferredFileSource d && d.firstTsNanos() != DeferredFileSource.NO_FRAMES) {
+                keys[i] = d.firstTsNanos();
+                pending[i] = true;
+                push(i);
+            } else if (advance(i)) {
+                push(i);
+            }
+        }
+    }
+
+    private void removeTop() {
+        heap[0] = heap[--heapSize];
+        siftDown(0);
+    }
+
     /** Reads source {@code i}'s next frame into its head; records its damage when it ends. */
     private boolean advance(int i) throws IOException {
-        if (sources[i].next(heads[i])) {
+        CapturedPacket head = heads[i];
+        if (head == null) {
+            head = heads[i] = new CapturedPacket();
+        }
+        if (sources[i].next(head)) {
+            keys[i] = head.tsNanos;
             return true;
         }
+        heads[i] = null;
         CaptureDamage d = sources[i].damage();
         if (d != null) {
             damages.add(d);
@@ -79,8 +114,8 @@ public final class MergingSource implements PacketSource {
     }
 
     private boolean before(int a, int b) {
-        long ta = heads[a].tsNanos;
-        long tb = heads[b].tsNanos;
+        long ta = keys[a];
+        long tb = keys[b];
         return ta < tb || (ta == tb && a < b);
     }
 
