@@ -134,4 +134,27 @@ class CaptureFuzzTest {
         assertThat(pcap.damage()).isNull();
         assertThat(pcapng.damage()).isNull();
     }
+
+    /**
+     * A window that starts at 64 bytes and grows on demand reads every mutated file exactly as
+     * the full 1 MiB window does: the same frames and the same damage.
+     */
+    @Test
+    void aGrowingWindowReadsMutatedFilesLikeAFullOne() throws IOException {
+        Random random = new Random(20_260_104);
+        byte[] pcap = validPcap();
+        byte[] pcapng = validPcapng();
+        for (int i = 0; i < ROUNDS; i++) {
+            boolean ng = random.nextBoolean();
+            byte[] file = mutate(ng ? pcapng : pcap, random);
+            PacketSource full = ng ? new PcapngFileSource("fuzz", new CaptureInput(new ByteArrayInputStream(file), false))
+                    : new PcapFileSource("fuzz", new CaptureInput(new ByteArrayInputStream(file), false));
+            PacketSource small = ng ? new PcapngFileSource("fuzz", new CaptureInput(new ByteArrayInputStream(file), false, 64))
+                    : new PcapFileSource("fuzz", new CaptureInput(new ByteArrayInputStream(file), false, 64));
+            assertThat(CaptureBytes.readAll(small)).as("round %d", i)
+                    .usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(CaptureBytes.readAll(full));
+            assertThat(small.damage()).as("round %d", i).isEqualTo(full.damage());
+        }
+    }
 }
